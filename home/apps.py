@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate, post_save
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+    verbose_name = _("Network")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published, page_unpublished
+
+        from . import signals
+
+        post_migrate.connect(signals.create_roles, sender=self)
+        post_save.connect(signals.give_commune_its_editors, sender="home.CommunePage")
+        page_published.connect(signals.purge_page_cache)
+        page_unpublished.connect(signals.purge_page_cache)

@@ -1,0 +1,475 @@
+"""Pages and snippets of the ground floor: the network, its members and its news.
+
+`consultations` and `workshops` build on what is defined here (pages, blocks,
+snippets, helpers) and never the other way round.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtailcache.cache import WagtailCacheMixin
+
+from .blocks import BaseStreamBlock
+
+
+# --- Snippets -----------------------------------------------------------------
+
+
+class NamedTranslatableSnippet(TranslatableMixin, models.Model):
+    """A short translatable name with a stable code, used as a tag across the site."""
+
+    code = models.SlugField(
+        _("code"),
+        max_length=80,
+        help_text=_("A stable identifier, the same in every language (letters, digits, hyphens)."),
+    )
+    name = models.CharField(_("name"), max_length=120)
+
+    panels = [FieldPanel("name"), FieldPanel("code")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Mechanism(NamedTranslatableSnippet):
+    """A participatory mechanism a member practises: participatory budget, youth council…"""
+
+    class Meta(NamedTranslatableSnippet.Meta):
+        verbose_name = _("participatory mechanism")
+        verbose_name_plural = _("participatory mechanisms")
+        unique_together = [("translation_key", "locale"), ("code", "locale")]
+
+
+class Theme(NamedTranslatableSnippet):
+    """A public-policy theme (transparency, youth, local planning…) shared by all content."""
+
+    class Meta(NamedTranslatableSnippet.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        unique_together = [("translation_key", "locale"), ("code", "locale")]
+
+
+class SiteIdentity(TranslatableMixin, models.Model):
+    """The network's name, tagline and footer text, one translation per language."""
+
+    network_name = models.CharField(_("network name"), max_length=200)
+    tagline = models.CharField(_("tagline"), max_length=250, blank=True)
+    footer_text = RichTextField(_("footer text"), blank=True, features=["bold", "italic", "link"])
+
+    panels = [FieldPanel("network_name"), FieldPanel("tagline"), FieldPanel("footer_text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site identity")
+        verbose_name_plural = _("site identity")
+
+    def __str__(self) -> str:
+        return self.network_name
+
+
+@register_setting(icon="site")
+class NetworkSettings(BaseGenericSetting):
+    """Contact details and social links, the same in every language."""
+
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    address = models.TextField(_("postal address"), blank=True)
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    x_url = models.URLField(_("X (Twitter) account"), blank=True)
+    youtube_url = models.URLField(_("YouTube channel"), blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("phone"), FieldPanel("address")], _("Contact")),
+        MultiFieldPanel(
+            [FieldPanel("facebook_url"), FieldPanel("x_url"), FieldPanel("youtube_url")], _("Social networks")
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("network settings")
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        links = [("Facebook", self.facebook_url), ("X", self.x_url), ("YouTube", self.youtube_url)]
+        return [(name, url) for name, url in links if url]
+
+
+def localized_snippets(snippets, locale: Locale) -> list:
+    """Swap each snippet for its translation in `locale` where one exists, in one query.
+
+    Pages point at the snippets of the language they were written in; at render
+    time the visitor's language is wanted. Order is kept; an untranslated snippet
+    stays as it is.
+    """
+    snippets = list(snippets)
+    if not snippets:
+        return []
+    model = type(snippets[0])
+    translations = {
+        snippet.translation_key: snippet
+        for snippet in model.objects.filter(
+            translation_key__in=[s.translation_key for s in snippets], locale=locale
+        )
+    }
+    return [translations.get(s.translation_key, s) for s in snippets]
+
+
+# --- Pages ----------------------------------------------------------------------
+
+
+class BasePage(WagtailCacheMixin, Page):
+    """Every public page of the site: served from the page cache to anonymous visitors."""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def content_locale(self) -> Locale:
+        """The language the page's content is written in.
+
+        An alias shows another language's page unchanged: it keeps the original's
+        language so that the `lang` and `dir` of its content are right.
+        """
+        if self.alias_of_id:
+            return self.alias_of.locale
+        return self.locale
+
+
+class StandardPage(BasePage):
+    """A plain page of text: about the network, legal notice, how to join…"""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class HomePage(BasePage):
+    """The front page of one language: the network, then what is happening in it.
+
+    Sections about consultations and workshops come from those apps through the
+    `home_page_sections` hook, so that this app never imports them.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    news_count = models.PositiveSmallIntegerField(_("number of news items shown"), default=3)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        InlinePanel("featured_experiences", label=_("Featured experiences"), max_num=6),
+        FieldPanel("news_count"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.CommuneIndexPage", "home.NewsIndexPage", "home.StandardPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_experiences"] = [
+            item.page
+            for item in self.featured_experiences.select_related("page", "page__image").filter(page__live=True)
+        ]
+        context["latest_news"] = (
+            NewsPage.objects.live().descendant_of(self).select_related("image").order_by("-date")[: self.news_count]
+        )
+        context["members"] = CommunePage.objects.live().descendant_of(self).order_by("title").only(
+            "title", "url_path", "path", "depth", "locale_id"
+        )
+        context["sections"] = [
+            section
+            for make_section in hooks.get_hooks("home_page_sections")
+            if (section := make_section(request, self)) is not None
+        ]
+        return context
+
+
+class FeaturedExperience(Orderable):
+    home_page = ParentalKey(HomePage, related_name="featured_experiences", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        "home.ExperiencePage", verbose_name=_("experience"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("page")]
+
+
+class CommuneIndexPage(BasePage):
+    """The list of member communes and councils, filterable by region, kind and mechanism."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.CommunePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("member index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        members = CommunePage.objects.child_of(self).live().select_related("image").order_by("title")
+        mechanisms = localized_snippets(
+            Mechanism.objects.filter(communes__in=members).distinct().order_by("name"), self.locale
+        )
+        mechanism_code = request.GET.get("mechanism", "")
+        kind = request.GET.get("kind", "")
+        if mechanism_code:
+            members = members.filter(mechanisms__code=mechanism_code).distinct()
+        if kind in CommunePage.Kind.values:
+            members = members.filter(kind=kind)
+        context.update(
+            members=members.prefetch_related("mechanisms"),
+            mechanisms=mechanisms,
+            kinds=CommunePage.Kind.choices,
+            selected_mechanism=mechanism_code,
+            selected_kind=kind,
+        )
+        return context
+
+
+class CommunePage(BasePage):
+    """A member of the network: a commune, or a province or prefecture council."""
+
+    class Kind(models.TextChoices):
+        COMMUNE = "commune", _("Commune")
+        PROVINCE = "province", _("Province council")
+        PREFECTURE = "prefecture", _("Prefecture council")
+
+    kind = models.CharField(_("kind of member"), max_length=20, choices=Kind.choices, default=Kind.COMMUNE)
+    intro = models.TextField(_("introduction"), blank=True)
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    province = models.CharField(_("province or prefecture"), max_length=120, blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    date_joined = models.DateField(_("member since"), null=True, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo or logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    address = models.TextField(_("address"), blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    mechanisms = ParentalManyToManyField(
+        Mechanism, verbose_name=_("participatory mechanisms"), blank=True, related_name="communes"
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("region"), FieldPanel("province")]),
+                FieldRowPanel([FieldPanel("population"), FieldPanel("date_joined")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            _("Territory"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("phone"), FieldPanel("website"), FieldPanel("address")],
+            _("Contact"),
+        ),
+        FieldPanel("mechanisms", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("region"),
+        index.SearchField("province"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+    ]
+    parent_page_types = ["home.CommuneIndexPage"]
+    subpage_types = ["home.ExperiencePage"]
+
+    class Meta:
+        verbose_name = _("member commune or council")
+        verbose_name_plural = _("member communes and councils")
+
+    def clean(self):
+        super().clean()
+        if self.date_joined and self.date_joined > timezone.localdate():
+            raise ValidationError({"date_joined": _("The date of joining cannot be in the future.")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["mechanisms"] = localized_snippets(self.mechanisms.order_by("name"), self.locale)
+        context["experiences"] = (
+            ExperiencePage.objects.child_of(self).live().select_related("mechanism", "theme").order_by("-start_date")
+        )
+        return context
+
+
+class ExperiencePage(BasePage):
+    """A participatory practice a member publishes: what was done, when, with which results."""
+
+    summary = models.TextField(_("summary"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    mechanism = models.ForeignKey(
+        Mechanism, verbose_name=_("mechanism"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("theme"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("Leave empty if it is ongoing."))
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    results = RichTextField(_("results"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldRowPanel([FieldPanel("mechanism"), FieldPanel("theme")]),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Period")),
+        FieldPanel("body"),
+        FieldPanel("results"),
+        InlinePanel("documents", label=_("Documents to download")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("results"),
+    ]
+    parent_page_types = ["home.CommunePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("participatory experience")
+        verbose_name_plural = _("participatory experiences")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["commune"] = CommunePage.objects.parent_of(self).select_related("image").first()
+        labels = localized_snippets([s for s in (self.mechanism, self.theme) if s], self.locale)
+        context["labels"] = labels
+        context["documents"] = self.documents.select_related("document")
+        return context
+
+
+class ExperienceDocument(Orderable):
+    page = ParentalKey(ExperiencePage, related_name="documents", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("Defaults to the document's title."))
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.document.title
+
+
+class NewsIndexPage(BasePage):
+    """The network's news, newest first, ten a page; also served as RSS and Atom feeds."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    per_page = 10
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def news(self):
+        return NewsPage.objects.child_of(self).live().select_related("image").order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news_page"] = Paginator(self.news(), self.per_page).get_page(request.GET.get("page"))
+        return context
+
+
+class NewsPage(BasePage):
+    """A news item: a board meeting, an agreement signed, a visit."""
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    intro = models.TextField(_("introduction"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+
+# --- Roles ------------------------------------------------------------------------
+
+
+class CommuneEditorGroup(models.Model):
+    """The group whose members edit one commune's pages, in every language.
+
+    A commune's translations are separate pages in separate trees; they share a
+    `translation_key`, which is what this group is attached to.
+    """
+
+    commune_key = models.UUIDField(_("commune translation key"), unique=True)
+    group = models.OneToOneField("auth.Group", on_delete=models.CASCADE, related_name="commune_editors")
+
+    class Meta:
+        verbose_name = _("commune editor group")
+
+    def __str__(self) -> str:
+        return self.group.name
+

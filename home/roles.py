@@ -1,0 +1,86 @@
+"""The site's roles and the permissions behind them.
+
+* Network organisers: every page, snippet, setting, image and document.
+* Moderators: admin access; the proposal queue grants them more.
+* Commune editors: one group per member, allowed to edit and publish that
+  member's pages (in every language) and nothing else.
+
+The functions are idempotent: the roles migration and the page-save signal call
+them as often as needed.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+ORGANISERS = "Network organisers"
+MODERATORS = "Moderators"
+COMMUNE_EDITORS_PREFIX = "Commune editors"
+
+PAGE_PERMISSIONS_FOR_ORGANISERS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
+PAGE_PERMISSIONS_FOR_COMMUNE_EDITORS = ["add_page", "change_page", "publish_page"]
+COLLECTION_PERMISSIONS = {
+    ORGANISERS: ["add_image", "change_image", "choose_image", "delete_image", "add_document", "change_document", "choose_document", "delete_document"],
+    COMMUNE_EDITORS_PREFIX: ["add_image", "choose_image", "add_document", "choose_document"],
+}
+# Model permissions organisers hold in full (add, change, delete, view), by app label.
+ORGANISER_MODEL_APPS = ["home", "consultations", "workshops", "wagtailredirects"]
+
+
+def _permission(codename: str, app_label: str | None = None) -> Permission:
+    permissions = Permission.objects.filter(codename=codename)
+    if app_label:
+        permissions = permissions.filter(content_type__app_label=app_label)
+    return permissions.get()
+
+
+def _grant_collections(group: Group, codenames: list[str]) -> None:
+    root = Collection.get_first_root_node()
+    for codename in codenames:
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=_permission(codename))
+
+
+def _grant_pages(group: Group, page: Page, codenames: list[str]) -> None:
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_permission(codename, "wagtailcore")
+        )
+
+
+@transaction.atomic
+def sync_roles() -> None:
+    """Create the site-wide groups and give them their permissions."""
+    organisers, _created = Group.objects.get_or_create(name=ORGANISERS)
+    moderators, _created = Group.objects.get_or_create(name=MODERATORS)
+    # Wagtail's first migration makes a "Moderators" group that may publish every
+    # page and an "Editors" group: here moderators only moderate proposals, and
+    # editing belongs to organisers and commune editors.
+    GroupPagePermission.objects.filter(group=moderators).delete()
+    GroupCollectionPermission.objects.filter(group=moderators).delete()
+    Group.objects.filter(name="Editors", user__isnull=True).delete()
+    access_admin = _permission("access_admin", "wagtailadmin")
+    organisers.permissions.add(access_admin)
+    moderators.permissions.set([access_admin])
+    organisers.permissions.add(
+        *Permission.objects.filter(content_type__app_label__in=ORGANISER_MODEL_APPS),
+        *Permission.objects.filter(content_type__app_label="wagtail_localize", codename="submit_translation"),
+    )
+    _grant_pages(organisers, Page.get_first_root_node(), PAGE_PERMISSIONS_FOR_ORGANISERS)
+    _grant_collections(organisers, COLLECTION_PERMISSIONS[ORGANISERS])
+
+
+def commune_editor_group(commune: Page) -> Group:
+    """The group of `commune`'s editors, created on first use, with rights on this translation."""
+    from .models import CommuneEditorGroup
+
+    link = CommuneEditorGroup.objects.select_related("group").filter(commune_key=commune.translation_key).first()
+    if link is None:
+        group, _created = Group.objects.get_or_create(name=f"{COMMUNE_EDITORS_PREFIX}: {commune.title}")
+        group.permissions.add(_permission("access_admin", "wagtailadmin"))
+        _grant_collections(group, COLLECTION_PERMISSIONS[COMMUNE_EDITORS_PREFIX])
+        link = CommuneEditorGroup.objects.create(commune_key=commune.translation_key, group=group)
+    _grant_pages(link.group, commune, PAGE_PERMISSIONS_FOR_COMMUNE_EDITORS)
+    return link.group
+
