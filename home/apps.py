@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,3 +17,7 @@ class HomeConfig(AppConfig):
         post_save.connect(signals.give_commune_its_editors, sender="home.CommunePage")
         page_published.connect(signals.purge_page_cache)
         page_unpublished.connect(signals.purge_page_cache)
+        post_delete.connect(signals.purge_page_cache, sender="wagtailcore.Page")
+        # The site chrome shows these on every page.
+        for model in ("home.SiteIdentity", "home.NetworkSettings", "home.Mechanism", "home.Theme"):
+            post_save.connect(signals.purge_page_cache, sender=model)

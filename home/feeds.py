@@ -2,7 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language, gettext as _
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from .models import NewsPage, SiteIdentity
@@ -24,9 +24,6 @@ class NewsRssFeed(Feed):
 
     def description(self, locale: Locale) -> str:
         return self.title(locale)
-
-    def feed_extra_kwargs(self, obj):
-        return {"language": get_language()}
 
     def items(self, locale: Locale):
         return NewsPage.objects.live().public().filter(locale=locale).order_by("-date", "-pk")[:FEED_LENGTH]

@@ -19,7 +19,6 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtailcache.cache import WagtailCacheMixin
 
 from .blocks import BaseStreamBlock
 
@@ -132,8 +131,8 @@ def localized_snippets(snippets, locale: Locale) -> list:
 # --- Pages ----------------------------------------------------------------------
 
 
-class BasePage(WagtailCacheMixin, Page):
-    """Every public page of the site: served from the page cache to anonymous visitors."""
+class BasePage(Page):
+    """Every public page of the site."""
 
     class Meta:
         abstract = True

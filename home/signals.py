@@ -2,8 +2,8 @@
 
 from django.apps import apps as django_apps
 from django.contrib.auth.management import create_permissions
-from wagtailcache.cache import clear_cache
 
+from .page_cache import purge
 from .roles import commune_editor_group, sync_roles
 
 
@@ -25,5 +25,5 @@ def give_commune_its_editors(instance, created: bool, raw: bool = False, **kwarg
 
 
 def purge_page_cache(**kwargs) -> None:
-    """A publication can change any listing (home, index, feeds): drop the whole page cache."""
-    clear_cache()
+    """A publication can change any listing (home, index, feeds, menus): drop the page cache."""
+    purge()

@@ -6,6 +6,7 @@ chrome adds a fixed number of queries whatever the content.
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
@@ -38,7 +39,7 @@ def main_menu(context, current_page=None):
     pages = list(
         Page.objects.live()
         .filter(locale=locale)
-        .filter(depth__in=[2, 3], show_in_menus=True)
+        .filter(Q(depth=2) | Q(depth=3, show_in_menus=True))
         .order_by("path")
         .only("title", "url_path", "path", "depth", "locale_id")
     )

@@ -51,7 +51,6 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    "wagtailcache",
     "modelcluster",
     "taggit",
     "channels",
@@ -70,7 +69,7 @@ INSTALLED_APPS = [app for app in INSTALLED_APPS if app]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "wagtailcache.cache.UpdateCacheMiddleware",
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -80,7 +79,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "wagtailcache.cache.FetchFromCacheMiddleware",
 ]
 
 ROOT_URLCONF = "network_site.urls"
@@ -185,8 +183,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
-WAGTAIL_CACHE_BACKEND = "default"
+# Anonymous visitors are served from the page cache (home/page_cache.py).
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
 # --- Security headers shared by every environment ---------------------------------------
 CONTENT_SECURITY_POLICY = {

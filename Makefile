@@ -1,0 +1,57 @@
+# Two commands do everything: `make run` and `make test`.
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 1
+
+.PHONY: run serve setup install install-dev test test-postgres lint check lock bench clean
+
+run: setup ## Install, migrate, load the demo on an empty database, serve on http://$(HOST):$(PORT)
+	$(PYTHON) manage.py load_demo --if-empty
+	$(MAKE) serve
+
+serve:
+	$(VENV)/bin/uvicorn network_site.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) --lifespan off
+
+setup: install
+	$(PYTHON) manage.py compilemessages --ignore=.venv -v0
+	$(PYTHON) manage.py migrate --noinput -v0
+	$(PYTHON) manage.py collectstatic --noinput -v0
+
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install -q --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PYTHON) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PYTHON) -m pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+test: install-dev ## Every test: unit, integration, WebSocket and browser (browser ones skip without Chromium)
+	$(PYTHON) manage.py compilemessages --ignore=.venv -v0
+	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PYTHON) manage.py makemigrations --check --dry-run -v0
+
+check: install
+	SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(60))') \
+	  $(PYTHON) manage.py check --deploy --fail-level WARNING --settings=network_site.settings.production
+
+lock:
+	bash scripts/lock.sh
+
+bench: setup install-dev
+	$(PYTHON) bench/pages.py
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,90 @@
+"""A page cache for anonymous visitors, purged whenever content is published.
+
+wagtail-cache, the usual choice, declares itself incompatible with Wagtail 8;
+this is the small part of it the site needs, built on Django's cache.
+
+What is cached: a 200 response to a GET or HEAD from a visitor who carries no
+session and no pending messages, when the response sets no cookie and does not
+vary on cookies. Django's CSRF middleware marks every response that embeds a
+CSRF token with `Vary: Cookie`, so pages with forms are never shared between
+visitors; logged-in editors always see fresh pages.
+
+Purging: the cache key includes a generation number kept in the cache; a
+publication bumps it, so every cached page is dropped at once, on every server
+process sharing the cache (Redis), without scanning keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import cc_delim_re
+
+GENERATION_KEY = "page-cache:generation"
+CACHE_HEADER = "X-Page-Cache"
+PAGE_CACHE_TIMEOUT = 60 * 60
+# Cookies that make a response personal: a session (logged-in editors, per-visitor
+# state) or messages waiting to be shown.
+PERSONAL_COOKIES = ("messages",)
+EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz", "/static/", "/media/")
+
+
+def purge() -> None:
+    """Drop every cached page (by moving to a new generation)."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def _generation() -> str:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        cache.add(GENERATION_KEY, generation, None)
+        generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def _is_cacheable_request(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(EXCLUDED_PREFIXES):
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and not any(name in cookies for name in PERSONAL_COOKIES)
+
+
+def _is_cacheable_response(response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    vary = {header.strip().lower() for header in cc_delim_re.split(response.get("Vary", ""))}
+    cache_control = response.get("Cache-Control", "").lower()
+    return "cookie" not in vary and "private" not in cache_control and "no-cache" not in cache_control
+
+
+def _key(request: HttpRequest, generation: str) -> str:
+    url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"page-cache:{generation}:{request.method}:{url}"
+
+
+class PageCacheMiddleware:
+    """Answer anonymous visitors from the page cache; place it right after WhiteNoise."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not getattr(settings, "PAGE_CACHE", False) or not _is_cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request, _generation())
+        cached = cache.get(key)
+        if cached is not None:
+            cached[CACHE_HEADER] = "hit"
+            return cached
+        response = self.get_response(request)
+        if _is_cacheable_response(response):
+            response[CACHE_HEADER] = "miss"
+            cache.set(key, response, PAGE_CACHE_TIMEOUT)
+        return response
