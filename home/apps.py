@@ -12,12 +12,15 @@ class HomeConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished
 
         from . import signals
+        from .locales import forget_locales
 
         post_migrate.connect(signals.create_roles, sender=self)
         post_save.connect(signals.give_commune_its_editors, sender="home.CommunePage")
         page_published.connect(signals.purge_page_cache)
         page_unpublished.connect(signals.purge_page_cache)
         post_delete.connect(signals.purge_page_cache, sender="wagtailcore.Page")
+        post_save.connect(forget_locales, sender="wagtailcore.Locale")
+        post_delete.connect(forget_locales, sender="wagtailcore.Locale")
         # The site chrome shows these on every page.
         for model in ("home.SiteIdentity", "home.NetworkSettings", "home.Mechanism", "home.Theme"):
             post_save.connect(signals.purge_page_cache, sender=model)

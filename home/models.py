@@ -17,11 +17,12 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
-
+from .locales import locale_by_id
 
 # --- Snippets -----------------------------------------------------------------
 
@@ -108,27 +109,37 @@ class NetworkSettings(BaseGenericSetting):
         return [(name, url) for name, url in links if url]
 
 
-def localized_snippets(snippets, locale: Locale) -> list:
-    """Swap each snippet for its translation in `locale` where one exists, in one query.
+def localized_snippets(snippets: models.QuerySet, locale_id: int) -> list:
+    """The snippets of `snippets`, each in the locale `locale_id` where translated, in one query.
 
     Pages point at the snippets of the language they were written in; at render
-    time the visitor's language is wanted. Order is kept; an untranslated snippet
-    stays as it is.
+    time the visitor's language is wanted. An untranslated snippet stays as it
+    is; the order of `snippets` is kept.
     """
-    snippets = list(snippets)
-    if not snippets:
-        return []
-    model = type(snippets[0])
-    translations = {
-        snippet.translation_key: snippet
-        for snippet in model.objects.filter(
-            translation_key__in=[s.translation_key for s in snippets], locale=locale
-        )
-    }
-    return [translations.get(s.translation_key, s) for s in snippets]
+    model = snippets.model
+    keys = snippets.values("translation_key")
+    candidates = model.objects.filter(
+        models.Q(translation_key__in=keys, locale_id=locale_id) | models.Q(pk__in=snippets.values("pk"))
+    ).order_by(*snippets.query.order_by or ["pk"])
+    chosen: dict = {}
+    for snippet in candidates:
+        if snippet.translation_key not in chosen or snippet.locale_id == locale_id:
+            chosen[snippet.translation_key] = snippet
+    return list(chosen.values())
 
 
 # --- Pages ----------------------------------------------------------------------
+
+# The rendition every listing card uses (includes/card.html): listings prefetch it
+# so that a list of cards costs the same number of queries whatever its length.
+CARD_IMAGE_FILTER = "fill-480x300"
+
+
+def with_card_images(pages):
+    """Prefetch each page's image and its card rendition in two queries."""
+    return pages.prefetch_related(
+        models.Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER))
+    )
 
 
 class BasePage(Page):
@@ -145,8 +156,8 @@ class BasePage(Page):
         language so that the `lang` and `dir` of its content are right.
         """
         if self.alias_of_id:
-            return self.alias_of.locale
-        return self.locale
+            return locale_by_id(Page.objects.values_list("locale_id", flat=True).get(pk=self.alias_of_id))
+        return locale_by_id(self.locale_id)
 
 
 class StandardPage(BasePage):
@@ -196,15 +207,17 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_experiences"] = [
-            item.page
-            for item in self.featured_experiences.select_related("page", "page__image").filter(page__live=True)
+        featured_ids = list(self.featured_experiences.values_list("page_id", flat=True))
+        featured = with_card_images(ExperiencePage.objects.live().filter(pk__in=featured_ids)).in_bulk()
+        context["featured_experiences"] = [featured[pk] for pk in featured_ids if pk in featured]
+        context["latest_news"] = with_card_images(NewsPage.objects.live().descendant_of(self).order_by("-date"))[
+            : self.news_count
         ]
-        context["latest_news"] = (
-            NewsPage.objects.live().descendant_of(self).select_related("image").order_by("-date")[: self.news_count]
-        )
-        context["members"] = CommunePage.objects.live().descendant_of(self).order_by("title").only(
-            "title", "url_path", "path", "depth", "locale_id"
+        context["members"] = (
+            CommunePage.objects.live()
+            .descendant_of(self)
+            .order_by("title")
+            .only("title", "url_path", "path", "depth", "locale_id")
         )
         context["sections"] = [
             section
@@ -238,9 +251,9 @@ class CommuneIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        members = CommunePage.objects.child_of(self).live().select_related("image").order_by("title")
+        members = with_card_images(CommunePage.objects.child_of(self).live().order_by("title"))
         mechanisms = localized_snippets(
-            Mechanism.objects.filter(communes__in=members).distinct().order_by("name"), self.locale
+            Mechanism.objects.filter(communes__in=members).distinct().order_by("name"), self.locale_id
         )
         mechanism_code = request.GET.get("mechanism", "")
         kind = request.GET.get("kind", "")
@@ -249,7 +262,7 @@ class CommuneIndexPage(BasePage):
         if kind in CommunePage.Kind.values:
             members = members.filter(kind=kind)
         context.update(
-            members=members.prefetch_related("mechanisms"),
+            members=members,
             mechanisms=mechanisms,
             kinds=CommunePage.Kind.choices,
             selected_mechanism=mechanism_code,
@@ -331,10 +344,8 @@ class CommunePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["mechanisms"] = localized_snippets(self.mechanisms.order_by("name"), self.locale)
-        context["experiences"] = (
-            ExperiencePage.objects.child_of(self).live().select_related("mechanism", "theme").order_by("-start_date")
-        )
+        context["mechanisms"] = localized_snippets(self.mechanisms.order_by("name"), self.locale_id)
+        context["experiences"] = with_card_images(ExperiencePage.objects.child_of(self).live().order_by("-start_date"))
         return context
 
 
@@ -343,7 +354,12 @@ class ExperiencePage(BasePage):
 
     summary = models.TextField(_("summary"), blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     mechanism = models.ForeignKey(
         Mechanism, verbose_name=_("mechanism"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -384,9 +400,11 @@ class ExperiencePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["commune"] = CommunePage.objects.parent_of(self).select_related("image").first()
-        labels = localized_snippets([s for s in (self.mechanism, self.theme) if s], self.locale)
-        context["labels"] = labels
+        context["commune"] = self.get_parent()
+        context["labels"] = [
+            *localized_snippets(Mechanism.objects.filter(pk=self.mechanism_id), self.locale_id),
+            *localized_snippets(Theme.objects.filter(pk=self.theme_id), self.locale_id),
+        ]
         context["documents"] = self.documents.select_related("document")
         return context
 
@@ -420,7 +438,7 @@ class NewsIndexPage(BasePage):
         verbose_name = _("news index")
 
     def news(self):
-        return NewsPage.objects.child_of(self).live().select_related("image").order_by("-date", "-pk")
+        return with_card_images(NewsPage.objects.child_of(self).live().order_by("-date", "-pk"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -434,7 +452,12 @@ class NewsPage(BasePage):
     date = models.DateField(_("date"), default=timezone.localdate)
     intro = models.TextField(_("introduction"), blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
@@ -471,4 +494,3 @@ class CommuneEditorGroup(models.Model):
 
     def __str__(self) -> str:
         return self.group.name
-

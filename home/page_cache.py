@@ -38,6 +38,11 @@ def purge() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
+def cached_until_publication(key: str, build):
+    """`build()`'s result, kept until the next purge: for data every page shows (menus, footer)."""
+    return cache.get_or_set(f"page-data:{_generation()}:{key}", build, PAGE_CACHE_TIMEOUT)
+
+
 def _generation() -> str:
     generation = cache.get(GENERATION_KEY)
     if generation is None:

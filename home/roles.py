@@ -19,10 +19,26 @@ ORGANISERS = "Network organisers"
 MODERATORS = "Moderators"
 COMMUNE_EDITORS_PREFIX = "Commune editors"
 
-PAGE_PERMISSIONS_FOR_ORGANISERS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
+PAGE_PERMISSIONS_FOR_ORGANISERS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+]
 PAGE_PERMISSIONS_FOR_COMMUNE_EDITORS = ["add_page", "change_page", "publish_page"]
 COLLECTION_PERMISSIONS = {
-    ORGANISERS: ["add_image", "change_image", "choose_image", "delete_image", "add_document", "change_document", "choose_document", "delete_document"],
+    ORGANISERS: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "delete_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+        "delete_document",
+    ],
     COMMUNE_EDITORS_PREFIX: ["add_image", "choose_image", "add_document", "choose_document"],
 }
 # Model permissions organisers hold in full (add, change, delete, view), by app label.
@@ -77,10 +93,12 @@ def commune_editor_group(commune: Page) -> Group:
 
     link = CommuneEditorGroup.objects.select_related("group").filter(commune_key=commune.translation_key).first()
     if link is None:
-        group, _created = Group.objects.get_or_create(name=f"{COMMUNE_EDITORS_PREFIX}: {commune.title}")
+        name = f"{COMMUNE_EDITORS_PREFIX}: {commune.title}"
+        if Group.objects.filter(name=name).exists():  # two members with the same name
+            name = f"{name} ({str(commune.translation_key)[:8]})"
+        group = Group.objects.create(name=name)
         group.permissions.add(_permission("access_admin", "wagtailadmin"))
         _grant_collections(group, COLLECTION_PERMISSIONS[COMMUNE_EDITORS_PREFIX])
         link = CommuneEditorGroup.objects.create(commune_key=commune.translation_key, group=group)
     _grant_pages(link.group, commune, PAGE_PERMISSIONS_FOR_COMMUNE_EDITORS)
     return link.group
-

@@ -20,7 +20,13 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
-from wagtail_localize.models import LocaleSynchronization, StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 LANGUAGE_CODES = ("ar", "fr", "en")
 DEFAULT_LANGUAGE = "ar"

@@ -103,7 +103,9 @@ def _home_pages(by_code) -> HomePage:
     for code in LANGUAGE_CODES:
         if code != DEFAULT_LANGUAGE:
             strings = translations_of(content.NETWORK["name"], "ar", code)
-            strings[str(RichText(f"<p>{content.NETWORK['intro']['ar']}</p>"))] = f"<p>{content.NETWORK['intro'][code]}</p>"
+            strings[str(RichText(f"<p>{content.NETWORK['intro']['ar']}</p>"))] = (
+                f"<p>{content.NETWORK['intro'][code]}</p>"
+            )
             strings[content.NETWORK["intro"]["ar"]] = content.NETWORK["intro"][code]
             translate(home, by_code[code], strings)
     return home
@@ -273,11 +275,7 @@ def _about(home: HomePage, by_code) -> None:
         body=[
             (
                 "paragraph",
-                RichText(
-                    "<p>"
-                    + "، ".join(item["name"]["ar"] for item in content.COMMUNES)
-                    + ".</p>"
-                ),
+                RichText("<p>" + "، ".join(item["name"]["ar"] for item in content.COMMUNES) + ".</p>"),
             )
         ],
     )

@@ -16,9 +16,7 @@ class Command(BaseCommand):
     help = "Build the demo site (members, experiences, news and each app's demo content)."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--if-empty", action="store_true", help="Do nothing when the site already has a home page."
-        )
+        parser.add_argument("--if-empty", action="store_true", help="Do nothing when the site already has a home page.")
 
     def handle(self, *args, **options):
         if options["if_empty"] and HomePage.objects.exists():

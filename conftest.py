@@ -1,0 +1,96 @@
+"""Fixtures shared by every app's tests: a small trilingual site."""
+
+from dataclasses import dataclass
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from home.models import NetworkSettings
+from home.tests.factories import (
+    CommuneIndexPageFactory,
+    CommunePageFactory,
+    ExperiencePageFactory,
+    HomePageFactory,
+    MechanismFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    SiteIdentityFactory,
+    StandardPageFactory,
+    ThemeFactory,
+)
+
+LANGUAGES = ("ar", "fr", "en")
+
+
+@dataclass
+class SiteTree:
+    """One page of each type in Arabic, translated (as copies) into French and English."""
+
+    locales: dict
+    home: object
+    communes: object
+    commune: object
+    experience: object
+    news_index: object
+    news: object
+    about: object
+
+    def page_in(self, page, language: str):
+        return page.get_translation(self.locales[language]).specific
+
+
+def publish_translations(page, locales):
+    for language, locale in locales.items():
+        if language != page.locale.language_code:
+            page.copy_for_translation(locale, copy_parents=False).save_revision().publish()
+
+
+@pytest.fixture
+def site_tree(db) -> SiteTree:
+    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()
+    root.refresh_from_db()
+    home = HomePageFactory(parent=root, locale=locales["ar"])
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    mechanism = MechanismFactory(locale=locales["ar"], name="الميزانية التشاركية", code="participatory-budget")
+    theme = ThemeFactory(locale=locales["ar"], name="الشفافية", code="transparency")
+    for language in ("fr", "en"):
+        SiteIdentityFactory(locale=locales[language], network_name=f"Shabaka {language}")
+        mechanism.copy_for_translation(locales[language]).save()
+        theme.copy_for_translation(locales[language]).save()
+    SiteIdentityFactory(locale=locales["ar"])
+    NetworkSettings.objects.create(contact_email="contact@shabaka.example.ma")
+    communes = CommuneIndexPageFactory(parent=home)
+    commune = CommunePageFactory(parent=communes, title="تطوان", slug="tetouan")
+    commune.mechanisms.set([mechanism])
+    commune.save_revision().publish()
+    experience = ExperiencePageFactory(parent=commune, mechanism=mechanism, theme=theme)
+    news_index = NewsIndexPageFactory(parent=home)
+    news = NewsPageFactory(parent=news_index)
+    about = StandardPageFactory(parent=home)
+    for page in (home, communes, commune, experience, news_index, news, about):
+        publish_translations(page, locales)
+    return SiteTree(locales, home, communes, commune, experience, news_index, news, about)
+
+
+@pytest.fixture(autouse=True)
+def fresh_locale_cache():
+    """Each test's database has its own locales: start from an empty in-memory cache."""
+    from home.locales import forget_locales
+
+    forget_locales()
+    yield
+    forget_locales()
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Cached menus, footers and renditions belong to one test's database."""
+    from django.core.cache import caches
+
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+    yield
