@@ -337,6 +337,12 @@ class CommunePage(BasePage):
         verbose_name = _("member commune or council")
         verbose_name_plural = _("member communes and councils")
 
+    def group_for_editors(self):
+        """The group whose members may edit and publish this member's pages."""
+        from .roles import commune_editor_group
+
+        return commune_editor_group(self)
+
     def clean(self):
         super().clean()
         if self.date_joined and self.date_joined > timezone.localdate():

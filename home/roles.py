@@ -54,6 +54,8 @@ def _permission(codename: str, app_label: str | None = None) -> Permission:
 
 def _grant_collections(group: Group, codenames: list[str]) -> None:
     root = Collection.get_first_root_node()
+    if root is None:  # an emptied database (flush), before the tree is rebuilt
+        return
     for codename in codenames:
         GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=_permission(codename))
 
@@ -83,7 +85,9 @@ def sync_roles() -> None:
         *Permission.objects.filter(content_type__app_label__in=ORGANISER_MODEL_APPS),
         *Permission.objects.filter(content_type__app_label="wagtail_localize", codename="submit_translation"),
     )
-    _grant_pages(organisers, Page.get_first_root_node(), PAGE_PERMISSIONS_FOR_ORGANISERS)
+    root_page = Page.get_first_root_node()
+    if root_page is not None:
+        _grant_pages(organisers, root_page, PAGE_PERMISSIONS_FOR_ORGANISERS)
     _grant_collections(organisers, COLLECTION_PERMISSIONS[ORGANISERS])
 
 

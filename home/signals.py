@@ -7,7 +7,7 @@ from .page_cache import purge
 from .roles import commune_editor_group, sync_roles
 
 
-def create_roles(apps, using: str = "default", **kwargs) -> None:
+def create_roles(using: str = "default", **kwargs) -> None:
     """After every `migrate`, make sure the site-wide groups and their permissions exist.
 
     Django creates each app's permissions in its own `post_migrate` receiver,

@@ -1,0 +1,112 @@
+"""A real browser on the live site: right-to-left reading, language switch, keyboard use, axe-core checks."""
+
+import os
+
+import pytest
+
+from home.tests.browser import accessibility_violations, chromium_path, describe_violations, launch_chromium
+
+if chromium_path() is None:
+    pytest.skip("Chromium is not installed (no `chromium` on PATH)", allow_module_level=True)
+
+from playwright.sync_api import expect, sync_playwright
+
+# Playwright's sync API keeps an event loop running in the test thread; the ORM
+# calls made there (fixtures, page URLs) are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = pytest.mark.browser
+
+PAGE_NAMES = ["home", "communes", "commune", "experience", "news_index", "news", "about"]
+
+
+@pytest.fixture(scope="module")
+def browser(django_db_setup):
+    from django.db import connections
+
+    test_connections = {alias: connections[alias] for alias in connections}
+    with sync_playwright() as playwright:
+        # From now on Playwright's event loop runs in this thread, and Django
+        # (asgiref's Local) would hand the tests fresh connection objects that
+        # lack the serialized database contents: keep the test database's own.
+        for alias, connection in test_connections.items():
+            connections[alias] = connection
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def browser_site(request, transactional_db, django_db_serialized_rollback, settings, tmp_path):
+    """The trilingual site of `site_tree`, committed so that the live server sees it.
+
+    The serialized rollback brings back what migrations created (root page,
+    default site, root collection) after the previous transactional test's flush.
+    """
+    settings.PAGE_CACHE = False
+    settings.MEDIA_ROOT = tmp_path
+    return request.getfixturevalue("site_tree")
+
+
+def test_arabic_visitor_reads_right_to_left_switches_to_french_and_reaches_a_commune(page, live_server, browser_site):
+    page.goto("/ar/")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("document.documentElement.lang") == "ar"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    brand = page.locator(".site-header .brand").bounding_box()
+    switcher = page.locator(".language-switcher").bounding_box()
+    assert brand["x"] > switcher["x"], "in Arabic the brand should sit at the right of the language switcher"
+
+    # Keyboard: the first Tab reaches the skip link, which shows itself and leads to the content.
+    skip_link = page.locator("a.skip-link")
+    expect(skip_link).not_to_be_in_viewport()
+    page.keyboard.press("Tab")
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    expect(page.locator("main#main")).to_be_focused()
+
+    french = page.locator(".language-switcher").get_by_role("link", name="Français")
+    expect(french).to_have_attribute("lang", "fr")
+    french.click()
+    page.wait_for_url("**/fr/")
+    assert page.url == f"{live_server.url}/fr/"
+    assert page.evaluate("document.documentElement.dir") == "ltr"
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    brand = page.locator(".site-header .brand").bounding_box()
+    switcher = page.locator(".language-switcher").bounding_box()
+    assert brand["x"] < switcher["x"], "in French the brand should sit at the left of the language switcher"
+
+    members_title = browser_site.page_in(browser_site.communes, "fr").title
+    page.locator(".main-menu").get_by_role("link", name=members_title).click()
+    page.wait_for_url("**/fr/communes/")
+    expect(page.get_by_role("heading", level=1, name=members_title)).to_be_visible()
+
+    page.locator(".card").get_by_role("link", name="تطوان").click()
+    page.wait_for_url("**/fr/communes/tetouan/")
+    expect(page.get_by_role("heading", level=1, name="تطوان")).to_be_visible()
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+@pytest.mark.parametrize("name", [*PAGE_NAMES, "search"])
+def test_no_serious_accessibility_violation(page, browser_site, name, language):
+    if name == "search":
+        url = f"/{language}/search/?q=x"
+    else:
+        url = browser_site.page_in(getattr(browser_site, name), language).url
+    response = page.goto(url)
+    assert response.status == 200, url
+    # Colour contrast is only meaningful with the site's stylesheet applied.
+    expect(page.locator("a.skip-link")).to_have_css("position", "absolute")
+    violations = accessibility_violations(page)
+    if violations:
+        pytest.fail(f"axe-core on {url}:\n{describe_violations(violations)}", pytrace=False)

@@ -1,0 +1,39 @@
+"""`load_demo` builds the network's site from its documents, and running it again changes nothing."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from home.demo import content
+from home.models import CommunePage, ExperiencePage, NewsPage, SiteIdentity
+
+
+def snapshot() -> list[tuple]:
+    return sorted(
+        Page.objects.values_list("url_path", "title", "locale__language_code", "live", "content_type__model")
+    )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_load_demo_twice_gives_the_same_site(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo", verbosity=0)
+    first = snapshot()
+    call_command("load_demo", verbosity=0)
+    assert snapshot() == first
+
+    assert CommunePage.objects.filter(locale__language_code="ar").count() == len(content.COMMUNES) == 15
+    for language in ("ar", "fr", "en"):
+        assert CommunePage.objects.live().filter(locale__language_code=language).count() == 15
+        assert ExperiencePage.objects.live().filter(locale__language_code=language).count() == 2
+        assert NewsPage.objects.live().filter(locale__language_code=language).count() == len(content.NEWS)
+        assert SiteIdentity.objects.filter(locale__language_code=language).exists()
+    assert CommunePage.objects.get(slug="tetouan", locale__language_code="fr").title == "Tétouan"
+    assert CommunePage.objects.get(slug="tetouan", locale__language_code="ar").title == "تطوان"
+    tetouan = CommunePage.objects.get(slug="tetouan", locale__language_code="en")
+    assert tetouan.mechanisms.filter(code="participatory-budget", locale__language_code="en").exists()
+
+    for url in ("/ar/", "/fr/communes/", "/en/communes/tetouan/", "/fr/news/", "/en/about/"):
+        assert client.get(url).status_code == 200, url
+    call_command("load_demo", "--if-empty", verbosity=0)
+    assert snapshot() == first

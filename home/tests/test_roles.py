@@ -1,0 +1,94 @@
+"""Roles: organisers edit everything, each commune's editors only their commune, moderators no page."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from wagtail.models import Page
+
+from home.roles import MODERATORS, ORGANISERS
+from home.tests.factories import CommunePageFactory
+
+
+def member_of(group: Group, username: str) -> User:
+    user = User.objects.create_user(username, password="pw")
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def organiser(site_tree):
+    return member_of(Group.objects.get(name=ORGANISERS), "organiser")
+
+
+@pytest.fixture
+def tetouan_editor(site_tree):
+    return member_of(site_tree.commune.group_for_editors(), "tetouan-editor")
+
+
+def test_migrate_creates_the_roles(db):
+    assert Group.objects.filter(name=ORGANISERS).exists()
+    assert Group.objects.filter(name=MODERATORS).exists()
+    assert not Group.objects.filter(name="Editors").exists()
+
+
+def test_each_member_gets_its_own_editor_group_with_rights_on_every_translation(site_tree):
+    group = site_tree.commune.group_for_editors()
+    pages_with_rights = set(group.page_permissions.values_list("page_id", flat=True))
+    translations = set(site_tree.commune.get_translations(inclusive=True).values_list("pk", flat=True))
+    assert translations <= pages_with_rights
+    assert len(translations) == 3
+
+
+def test_commune_editor_can_edit_own_commune_in_every_language_but_not_another(site_tree, tetouan_editor):
+    other = CommunePageFactory(parent=site_tree.communes, title="صفرو", slug="sefrou")
+    for language in ("ar", "fr", "en"):
+        page = site_tree.page_in(site_tree.commune, language)
+        permissions = page.permissions_for_user(tetouan_editor)
+        assert permissions.can_edit() and permissions.can_publish()
+        assert site_tree.page_in(site_tree.experience, language).permissions_for_user(tetouan_editor).can_edit()
+    assert not other.permissions_for_user(tetouan_editor).can_edit()
+    assert not site_tree.news.permissions_for_user(tetouan_editor).can_edit()
+    assert not site_tree.home.permissions_for_user(tetouan_editor).can_edit()
+
+
+def test_commune_editor_is_refused_another_communes_edit_view(client, site_tree, tetouan_editor):
+    other = CommunePageFactory(parent=site_tree.communes, title="صفرو", slug="sefrou")
+    client.force_login(tetouan_editor)
+    assert client.get(f"/admin/pages/{site_tree.commune.pk}/edit/").status_code == 200
+    response = client.get(f"/admin/pages/{other.pk}/edit/")
+    assert response.status_code in (302, 403)
+    response = client.post(f"/admin/pages/{other.pk}/edit/", {"title": "hacked", "slug": "sefrou"})
+    assert response.status_code in (302, 403)
+    other.refresh_from_db()
+    assert other.title == "صفرو"
+
+
+def test_organiser_edits_every_page_and_loads_the_admin(client, site_tree, organiser):
+    for page in Page.objects.filter(depth__gt=1):
+        assert page.permissions_for_user(organiser).can_edit(), page
+    client.force_login(organiser)
+    for url in [
+        "/admin/",
+        f"/admin/pages/{site_tree.commune.pk}/edit/",
+        f"/admin/pages/{site_tree.communes.pk}/",
+        "/admin/snippets/home/mechanism/",
+        "/admin/snippets/home/siteidentity/",
+        "/admin/settings/home/networksettings/",
+        "/admin/images/",
+        "/admin/documents/",
+        "/admin/locales/",
+    ]:
+        assert client.get(url, follow=True).status_code == 200, url
+
+
+def test_moderator_can_reach_the_admin_but_edit_no_page(client, site_tree):
+    moderator = member_of(Group.objects.get(name=MODERATORS), "moderator")
+    assert not site_tree.home.permissions_for_user(moderator).can_edit()
+    assert not site_tree.commune.permissions_for_user(moderator).can_edit()
+    client.force_login(moderator)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_anonymous_visitor_is_sent_to_the_login_page(client, site_tree):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
