@@ -197,7 +197,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
 # --- Security headers shared by every environment ---------------------------------------
+# The public site runs no inline script or style. Wagtail's and Django's admins
+# still do, so they are left out of the policy.
 CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:"],
