@@ -198,8 +198,9 @@ class HomePage(BasePage):
         InlinePanel("featured_experiences", label=_("Featured experiences"), max_num=6),
         FieldPanel("news_count"),
     ]
+    # Child page types are not listed here: the apps above this one add their own
+    # index pages under the home page, and each child type names its parents.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.CommuneIndexPage", "home.NewsIndexPage", "home.StandardPage"]
     max_count_per_parent = 1
 
     class Meta:

@@ -1,0 +1,495 @@
+"""Consultations: questionnaires built on Wagtail's form builder, and their responses.
+
+A `ConsultationPage` is a Wagtail form page (`AbstractForm`) whose fields are
+`Question`s. Its Arabic, French and English pages share one `translation_key`;
+responses are attached to that key, so the three pages collect one set of
+responses. Member councils answer through a private link (`MemberInvitation`)
+and can come back to edit their response until the consultation closes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils.html import format_html
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from home.models import BasePage, CommunePage
+from home.ratelimit import client_id, first_time, is_rate_limited
+
+from .questions import CHOICE_TYPES, ConsultationFormBuilder, QuestionType, parse_choices
+from .uploads import store_answer_file
+
+INVITATION_SALT = "consultations.invitation"
+DOUBLE_POST_SECONDS = 10
+PUBLIC_POSTS_PER_HOUR = 20
+
+
+class ConsultationIndexPage(BasePage):
+    """All consultations, open ones first."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["consultations.ConsultationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("consultation index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        consultations = list(ConsultationPage.objects.child_of(self).live().order_by("-opens_at"))
+        context["consultations"] = sorted(consultations, key=lambda page: page.status_order)
+        return context
+
+
+class Question(TranslatableMixin, AbstractFormField):
+    """One question of a consultation; `code` names its answer in every language and export."""
+
+    page = ParentalKey("ConsultationPage", on_delete=models.CASCADE, related_name="questions")
+    field_type = models.CharField(_("type"), max_length=20, choices=QuestionType.choices)
+    code = models.SlugField(
+        _("code"),
+        max_length=40,
+        help_text=_("A short stable name (letters, digits, hyphens): the spreadsheet column and import key."),
+    )
+    widget = models.CharField(
+        _("display"),
+        max_length=10,
+        choices=[("radio", _("Radio buttons")), ("dropdown", _("Drop-down list"))],
+        default="radio",
+        help_text=_("For single-choice questions."),
+    )
+    allow_other = models.BooleanField(_("offer “Other” with a text answer"), default=False)
+    other_label = models.CharField(_("label of “Other”"), max_length=100, blank=True)
+    min_choices = models.PositiveSmallIntegerField(_("minimum selections"), null=True, blank=True)
+    max_choices = models.PositiveSmallIntegerField(_("maximum selections"), null=True, blank=True)
+    min_value = models.IntegerField(_("minimum"), null=True, blank=True, help_text=_("Numbers and rating scales."))
+    max_value = models.IntegerField(_("maximum"), null=True, blank=True, help_text=_("Numbers and rating scales."))
+    min_label = models.CharField(_("label of the lowest rating"), max_length=60, blank=True)
+    max_label = models.CharField(_("label of the highest rating"), max_length=60, blank=True)
+    matrix_items = models.TextField(
+        _("matrix items"), blank=True, help_text=_("One item per line, written “code | label”.")
+    )
+    min_date = models.DateField(_("earliest date"), null=True, blank=True)
+    max_date = models.DateField(_("latest date"), null=True, blank=True)
+    max_length = models.PositiveIntegerField(_("maximum length (characters)"), null=True, blank=True)
+    allowed_extensions = models.CharField(
+        _("accepted file types"), max_length=100, blank=True, help_text=_("e.g. pdf, docx, jpg")
+    )
+    max_file_megabytes = models.PositiveSmallIntegerField(_("maximum file size (MB)"), null=True, blank=True)
+    show_if_code = models.SlugField(
+        _("show only if the question"), max_length=40, blank=True, help_text=_("Code of an earlier question.")
+    )
+    show_if_value = models.CharField(_("has the answer"), max_length=40, blank=True, help_text=_("A choice code."))
+
+    panels = [
+        FieldRowPanel([FieldPanel("label"), FieldPanel("code")]),
+        FieldPanel("help_text"),
+        FieldRowPanel([FieldPanel("field_type"), FieldPanel("required")]),
+        FieldPanel("choices", help_text=_("One choice per line, written “code | label”.")),
+        FieldRowPanel([FieldPanel("widget"), FieldPanel("allow_other"), FieldPanel("other_label")]),
+        FieldRowPanel([FieldPanel("min_choices"), FieldPanel("max_choices")]),
+        FieldRowPanel([FieldPanel("min_value"), FieldPanel("max_value")]),
+        FieldRowPanel([FieldPanel("min_label"), FieldPanel("max_label")]),
+        FieldPanel("matrix_items"),
+        FieldRowPanel([FieldPanel("min_date"), FieldPanel("max_date"), FieldPanel("max_length")]),
+        FieldRowPanel([FieldPanel("allowed_extensions"), FieldPanel("max_file_megabytes")]),
+        FieldRowPanel([FieldPanel("show_if_code"), FieldPanel("show_if_value")], heading=_("Condition")),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def save(self, *args, **kwargs):
+        self.clean_name = self.code
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.field_type in CHOICE_TYPES and not parse_choices(self.choices):
+            errors["choices"] = _("This type of question needs choices.")
+        if self.field_type == QuestionType.MATRIX and not parse_choices(self.matrix_items):
+            errors["matrix_items"] = _("A matrix needs items.")
+        if self.min_value is not None and self.max_value is not None and self.min_value >= self.max_value:
+            errors["max_value"] = _("The maximum must be greater than the minimum.")
+        if self.min_choices and self.max_choices and self.min_choices > self.max_choices:
+            errors["max_choices"] = _("The maximum must not be smaller than the minimum.")
+        if bool(self.show_if_code) != bool(self.show_if_value):
+            errors["show_if_value"] = _("Give both the question and the answer, or neither.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def scale_bounds(self) -> tuple[int, int]:
+        low = self.min_value if self.min_value is not None else 1
+        high = self.max_value if self.max_value is not None and self.max_value > low else max(low + 4, 5)
+        return low, high
+
+    @property
+    def is_answerable(self) -> bool:
+        return self.field_type != QuestionType.SECTION
+
+
+class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
+    """A questionnaire, public or addressed to the network's member councils."""
+
+    class Audience(models.TextChoices):
+        PUBLIC = "public", _("Everyone (public consultation)")
+        MEMBERS = "members", _("Member councils, through their private link")
+
+    class Status(models.TextChoices):
+        UPCOMING = "upcoming", _("Upcoming")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    intro = RichTextField(_("introduction"), blank=True)
+    audience = models.CharField(_("audience"), max_length=10, choices=Audience.choices, default=Audience.PUBLIC)
+    opens_at = models.DateTimeField(_("opens at"), default=timezone.now)
+    closes_at = models.DateTimeField(_("closes at"))
+    thank_you_text = RichTextField(_("thank-you text"), blank=True)
+    privacy_notice = RichTextField(
+        _("personal data notice"),
+        blank=True,
+        help_text=_("Shown above the consent box of public consultations (law 09-08)."),
+    )
+    official_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("official document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    form_builder = ConsultationFormBuilder
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("audience"), FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")])],
+            _("Who and when"),
+        ),
+        FieldPanel("official_document"),
+        InlinePanel("questions", label=_("Questions")),
+        FieldPanel("thank_you_text"),
+        FieldPanel("privacy_notice"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["consultations.ConsultationIndexPage"]
+    subpage_types: list[str] = []
+    template = "consultations/consultation_page.html"
+    landing_page_template = "consultations/consultation_page_landing.html"
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The consultation must close after it opens.")})
+        codes = [question.code for question in self.questions.all()]
+        duplicates = {code for code in codes if codes.count(code) > 1}
+        if duplicates:
+            raise ValidationError(_("Question codes must be unique: %(codes)s.") % {"codes": ", ".join(duplicates)})
+
+    # --- state --------------------------------------------------------------------
+
+    @property
+    def status(self) -> str:
+        now = timezone.now()
+        if now < self.opens_at:
+            return self.Status.UPCOMING
+        if now >= self.closes_at:
+            return self.Status.CLOSED
+        return self.Status.OPEN
+
+    @property
+    def status_order(self) -> int:
+        return [self.Status.OPEN, self.Status.UPCOMING, self.Status.CLOSED].index(self.status)
+
+    def get_status_display(self) -> str:
+        return self.Status(self.status).label
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    # --- Wagtail form builder hooks ----------------------------------------------------
+
+    def get_form_fields(self):
+        return self.questions.all()
+
+    def get_data_fields(self):
+        return [("submit_time", _("Submission date"))] + [
+            (question.code, question.label) for question in self.get_form_fields() if question.is_answerable
+        ]
+
+    def get_submission_class(self):
+        return Response
+
+    def get_submissions(self):
+        """Responses of every language version of this consultation, spam left out."""
+        return Response.objects.filter(consultation_key=self.translation_key, is_spam=False)
+
+    def serve_submissions_list_view(self, request, *args, **kwargs):
+        return redirect(f"{reverse('consultation_responses:index')}?consultation={self.translation_key}")
+
+    def process_form_submission(self, form):
+        """Store (or, for a member, replace) the response; files are cleaned and stored privately."""
+        answers = form.answers()
+        for code, value in list(answers.items()):
+            if hasattr(value, "read"):
+                answers[code] = store_answer_file(value)
+        invitation = getattr(form, "invitation", None)
+        fields = {
+            "form_data": answers,
+            "page": self,
+            "language": translation.get_language() or self.locale.language_code,
+            "channel": Response.Channel.ONLINE,
+        }
+        if invitation is None:
+            return Response.objects.create(
+                consultation_key=self.translation_key,
+                respondent_name=form.cleaned_data.get("respondent_name", ""),
+                respondent_email=form.cleaned_data.get("respondent_email", ""),
+                respondent_commune=form.cleaned_data.get("respondent_commune", ""),
+                consent_given_at=timezone.now(),
+                **fields,
+            )
+        with transaction.atomic():
+            response, _created = Response.objects.select_for_update().update_or_create(
+                consultation_key=self.translation_key, member=invitation.member, defaults=fields
+            )
+        return response
+
+    def get_form_class(self):
+        from .forms import with_respondent_fields
+
+        form_class = super().get_form_class()
+        return form_class if self.audience == self.Audience.MEMBERS else with_respondent_fields(form_class)
+
+    # --- routes ---------------------------------------------------------------------
+
+    @path("")
+    def public_form(self, request):
+        if self.audience == self.Audience.MEMBERS:
+            return self.render_form(request, form=None)
+        return self.serve_form(request)
+
+    @path("answer/<str:token>/")
+    def member_form(self, request, token: str):
+        invitation = MemberInvitation.from_token(token, self)
+        if invitation is None:
+            context = self.get_context(request)
+            return TemplateResponse(request, "consultations/invalid_link.html", context, status=403)
+        return self.serve_form(request, invitation=invitation)
+
+    def serve_form(self, request, invitation: MemberInvitation | None = None):
+        existing = invitation.response if invitation else None
+        if request.method == "POST":
+            if not self.is_open:
+                return self.render_form(request, form=None, invitation=invitation, refused=True, status=409)
+            form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+            form.invitation = invitation
+            if invitation is None and (form.data.get(form.honeypot_name) or self._flooding(request)):
+                return self.render_landing_page(request, None)
+            if form.is_valid():
+                if invitation is None and not first_time(self._post_digest(request, form), DOUBLE_POST_SECONDS):
+                    return self.render_landing_page(request, None)
+                response = self.process_form_submission(form)
+                return self.render_landing_page(request, response, invitation=invitation)
+            return self.render_form(request, form=form, invitation=invitation, status=400)
+        initial = existing.form_data if existing else {}
+        form = self.get_form(page=self, user=request.user, initial=initial) if self.is_open else None
+        return self.render_form(request, form=form, invitation=invitation, existing=existing)
+
+    def render_form(self, request, *, form, status: int = 200, **extra):
+        context = self.get_context(request)
+        context.update(form=form, **extra)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def render_landing_page(self, request, form_submission=None, *args, invitation=None, **kwargs):
+        context = self.get_context(request)
+        context.update(form_submission=form_submission, invitation=invitation)
+        return TemplateResponse(request, self.get_landing_page_template(request), context)
+
+    def _flooding(self, request) -> bool:
+        return is_rate_limited(request, f"consultation:{self.translation_key}", limit=PUBLIC_POSTS_PER_HOUR, window=3600)
+
+    def _post_digest(self, request, form) -> str:
+        payload = json.dumps(form.answers(), sort_keys=True, cls=DjangoJSONEncoder, default=str)
+        return hashlib.sha256(f"{self.translation_key}|{client_id(request)}|{payload}".encode()).hexdigest()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["questions"] = {question.code: question for question in self.questions.all()}
+        return context
+
+    # --- what the rest of the site shows -------------------------------------------
+
+    @classmethod
+    def open_in(cls, locale_id: int):
+        now = timezone.now()
+        return cls.objects.live().filter(locale_id=locale_id, opens_at__lte=now, closes_at__gt=now).order_by("closes_at")
+
+
+def consultation_for_key(translation_key) -> ConsultationPage | None:
+    """The consultation with this translation key, in the language it was first written in."""
+    return ConsultationPage.objects.filter(translation_key=translation_key).order_by("pk").first()
+
+
+class Response(AbstractFormSubmission):
+    """One response to a consultation, whichever language page and channel it came through."""
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", _("Online")
+        FILE = "file", _("Filled file")
+        ENTERED = "entered", _("Entered by an organiser")
+
+    consultation_key = models.UUIDField(_("consultation"), db_index=True)
+    language = models.CharField(_("language"), max_length=8)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
+    member = models.ForeignKey(
+        CommunePage,
+        verbose_name=_("member council"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="consultation_responses",
+    )
+    respondent_name = models.CharField(_("name"), max_length=200, blank=True)
+    respondent_email = models.EmailField(_("e-mail"), blank=True)
+    respondent_commune = models.CharField(_("commune"), max_length=200, blank=True)
+    consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    is_spam = models.BooleanField(_("spam"), default=False, help_text=_("Spam is kept but left out of counts and exports."))
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        ordering = ["-submit_time"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation_key", "member"],
+                condition=models.Q(member__isnull=False),
+                name="one_response_per_member",
+            )
+        ]
+
+    def __str__(self) -> str:
+        who = self.member.title if self.member_id else (self.respondent_name or _("anonymous"))
+        return f"{who} — {self.submit_time:%Y-%m-%d}" if self.submit_time else str(who)
+
+    @cached_property
+    def consultation(self) -> ConsultationPage | None:
+        return consultation_for_key(self.consultation_key)
+
+    @property
+    def consultation_title(self) -> str:
+        return self.consultation.title if self.consultation else "—"
+
+    @property
+    def answers_table(self) -> str:
+        """The answers as the respondent saw the questions (admin detail view)."""
+        page = (
+            ConsultationPage.objects.filter(translation_key=self.consultation_key, locale__language_code=self.language).first()
+            or self.consultation
+        )
+        questions = {question.code: question for question in page.questions.all()} if page else {}
+        return render_to_string("consultations/admin/answers_table.html", {"response": self, "questions": questions})
+
+
+def new_secret() -> str:
+    return secrets.token_hex(24)
+
+
+def _signature(secret: str) -> str:
+    return salted_hmac(INVITATION_SALT, secret).hexdigest()[:32]
+
+
+class MemberInvitation(models.Model):
+    """A member council's private, revocable link to answer one consultation."""
+
+    consultation_key = models.UUIDField(_("consultation"), db_index=True)
+    member = models.ForeignKey(CommunePage, verbose_name=_("member council"), on_delete=models.CASCADE, related_name="+")
+    secret = models.CharField(max_length=64, unique=True, editable=False, default=new_secret)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("last sent at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("member link")
+        verbose_name_plural = _("member links")
+        constraints = [models.UniqueConstraint(fields=["consultation_key", "member"], name="one_link_per_member")]
+
+    def __str__(self) -> str:
+        return f"{self.member.title}"
+
+    @cached_property
+    def consultation(self) -> ConsultationPage | None:
+        return consultation_for_key(self.consultation_key)
+
+    @property
+    def consultation_title(self) -> str:
+        return self.consultation.title if self.consultation else "—"
+
+    @property
+    def answer_link(self) -> str:
+        """The link to copy, as a read-only field (admin listing)."""
+        if self.revoked_at:
+            return _("revoked")
+        if self.consultation is None:
+            return "—"
+        return format_html(
+            '<input type="text" readonly value="{}" aria-label="{}" size="40">',
+            self.url_for(self.consultation),
+            _("Private link"),
+        )
+
+    @property
+    def token(self) -> str:
+        """`<secret>-<signature>`, hexadecimal only so that it fits in a page URL."""
+        return f"{self.secret}-{_signature(self.secret)}"
+
+    @classmethod
+    def from_token(cls, token: str, page: ConsultationPage) -> MemberInvitation | None:
+        """The live invitation behind a token, for this consultation; None when forged, revoked or foreign."""
+        secret, _separator, signature = token.partition("-")
+        if not constant_time_compare(signature, _signature(secret)):
+            return None
+        return (
+            cls.objects.select_related("member")
+            .filter(secret=secret, consultation_key=page.translation_key, revoked_at__isnull=True)
+            .first()
+        )
+
+    @property
+    def response(self) -> Response | None:
+        return Response.objects.filter(consultation_key=self.consultation_key, member=self.member).first()
+
+    def url_for(self, page: ConsultationPage, request=None) -> str:
+        return page.get_full_url(request) + page.reverse_subpage("member_form", args=[self.token])

@@ -1,0 +1,45 @@
+import pytest
+
+from consultations.tests.factories import ConsultationIndexPageFactory, ConsultationPageFactory
+
+
+@pytest.fixture
+def consultations_index(site_tree):
+    return ConsultationIndexPageFactory(parent=site_tree.home)
+
+
+@pytest.fixture
+def public_consultation(consultations_index):
+    return ConsultationPageFactory(parent=consultations_index)
+
+
+@pytest.fixture
+def french_consultation(site_tree, consultations_index, public_consultation):
+    """The French page of `public_consultation` (a translation sharing its responses)."""
+    french_index = consultations_index.copy_for_translation(site_tree.locales["fr"])
+    french_index.save_revision().publish()
+    french = public_consultation.copy_for_translation(site_tree.locales["fr"])
+    french.save_revision().publish()
+    return french.specific
+
+
+@pytest.fixture
+def valid_answers():
+    """A complete, valid public answer to every question type, as the browser posts it."""
+    return {
+        "name": "Budget participatif des jeunes",
+        "story": "Un récit.",
+        "axis": "finance",
+        "tools": ["budget", "youth"],
+        "plan": "yes",
+        "plan-year": "2022",
+        "satisfaction": "4",
+        "grid_0": "3",
+        "grid_1": "2",
+        "priorities_0": "2",
+        "priorities_1": "1",
+        "priorities_2": "3",
+        "meeting": "2022-11-14",
+        "contact": "commune@example.ma",
+        "consent": "on",
+    }

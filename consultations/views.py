@@ -1,0 +1,150 @@
+"""Admin views of consultations beyond Wagtail's generic ones.
+
+* Responses: the listing, detail, edit and delete come from `ResponseViewSet`
+  (wagtail_hooks.py), which also keeps every change in the audit history.
+  Answers are edited here, with the consultation's own form, so an organiser's
+  edit goes through exactly the validation a council's answer does.
+* Member links: create one for every member council, send them by e-mail.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mass_mail
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.log_actions import log
+
+from home.models import CommunePage
+
+from .models import ConsultationPage, MemberInvitation, Response
+from .uploads import store_answer_file
+
+EDIT_PERMISSION = "consultations.change_response"
+INVITE_PERMISSION = "consultations.add_memberinvitation"
+
+
+def _require(request, permission: str) -> None:
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def edit_answers(request, pk: int):
+    """Correct a response's answers with the consultation's form; the change is logged."""
+    _require(request, EDIT_PERMISSION)
+    response = get_object_or_404(Response, pk=pk)
+    consultation = response.consultation
+    if consultation is None:
+        raise Http404
+    # The questions as the respondent saw them, in the language they answered in.
+    page = (
+        ConsultationPage.objects.filter(
+            translation_key=response.consultation_key, locale__language_code=response.language
+        ).first()
+        or consultation
+    )
+    if request.method == "POST":
+        form = _answers_form(page, request, request.POST, request.FILES)
+        if form.is_valid():
+            answers = form.answers()
+            for code, value in list(answers.items()):
+                if hasattr(value, "read"):
+                    answers[code] = store_answer_file(value)
+                elif value in (None, "") and isinstance(response.form_data.get(code), dict):
+                    answers[code] = response.form_data[code]  # files are kept unless replaced
+            response.form_data = answers
+            response.save(update_fields=["form_data", "updated_at"])
+            log(instance=response, action="wagtail.edit", user=request.user)
+            messages.success(request, _("The answers have been saved."))
+            return redirect("consultation_responses:inspect", response.pk)
+    else:
+        form = _answers_form(page, request, initial=response.form_data)
+    return TemplateResponse(
+        request,
+        "consultations/admin/edit_answers.html",
+        {
+            "response": response,
+            "consultation": page,
+            "form": form,
+            "questions": {question.code: question for question in page.questions.all()},
+        },
+    )
+
+
+def _answers_form(page: ConsultationPage, request, *args, **kwargs):
+    """The consultation's questions only: no consent or respondent fields, no honeypot."""
+    form = page.get_form(*args, page=page, user=request.user, **kwargs)
+    for name in (*getattr(form, "respondent_fields", ()), form.honeypot_name):
+        form.fields.pop(name, None)
+    return form
+
+
+def answer_file(request, pk: int, code: str):
+    """An uploaded answer file, to organisers only."""
+    _require(request, "consultations.view_response")
+    response = get_object_or_404(Response, pk=pk)
+    answer = response.form_data.get(code)
+    if not isinstance(answer, dict) or "file" not in answer:
+        raise Http404
+    return FileResponse(default_storage.open(answer["file"]), as_attachment=True, filename=answer["name"])
+
+
+@require_POST
+def create_member_links(request, page_id: int):
+    """One private link per member council that has none yet."""
+    _require(request, INVITE_PERMISSION)
+    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    members = CommunePage.objects.filter(locale_id=consultation.locale_id).live()
+    existing = set(
+        MemberInvitation.objects.filter(consultation_key=consultation.translation_key).values_list("member_id", flat=True)
+    )
+    created = [
+        MemberInvitation(consultation_key=consultation.translation_key, member=member)
+        for member in members
+        if member.pk not in existing
+    ]
+    MemberInvitation.objects.bulk_create(created)
+    messages.success(request, _("%(count)d links created.") % {"count": len(created)})
+    return redirect(f"{_links_url()}?consultation={consultation.translation_key}")
+
+
+@require_POST
+def send_member_links(request, page_id: int):
+    """E-mail each member council (that has an address) its private link."""
+    _require(request, INVITE_PERMISSION)
+    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    invitations = MemberInvitation.objects.filter(
+        consultation_key=consultation.translation_key, revoked_at__isnull=True
+    ).select_related("member")
+    mails = []
+    for invitation in invitations:
+        if not invitation.member.contact_email:
+            continue
+        subject = _("Consultation: %(title)s") % {"title": consultation.title}
+        body = _(
+            "Dear members of %(member)s,\n\nThe network invites your council to answer the consultation "
+            "“%(title)s” before %(closes)s.\n\nYour council's private link (do not share it):\n%(url)s\n\n"
+            "Through this link you can come back and change your answers until the consultation closes."
+        ) % {
+            "member": invitation.member.title,
+            "title": consultation.title,
+            "closes": timezone.localtime(consultation.closes_at).strftime("%Y-%m-%d %H:%M"),
+            "url": invitation.url_for(consultation, request),
+        }
+        mails.append((subject, body, None, [invitation.member.contact_email]))
+    sent = send_mass_mail(mails, fail_silently=False)
+    invitations.filter(member__contact_email__gt="").update(sent_at=timezone.now())
+    messages.success(request, _("%(count)d e-mails sent.") % {"count": sent})
+    return redirect(f"{_links_url()}?consultation={consultation.translation_key}")
+
+
+def _links_url() -> str:
+    from django.urls import reverse
+
+    return reverse("consultation_member_links:index")

@@ -1,0 +1,196 @@
+"""Admin registrations of consultations: responses, member links, dashboard panel, home section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import django_filters
+from django.db.models import Count
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from home.locales import active_locale
+from home.models import CommunePage
+
+from . import views
+from .models import ConsultationPage, MemberInvitation, Response
+
+
+def consultation_choices():
+    """(translation key, title) of every consultation, in the source language of each."""
+    seen = {}
+    for key, title in ConsultationPage.objects.order_by("pk").values_list("translation_key", "title"):
+        seen.setdefault(str(key), title)
+    return list(seen.items())
+
+
+class ResponseFilterSet(WagtailFilterSet):
+    consultation = django_filters.ChoiceFilter(
+        label=_("Consultation"), field_name="consultation_key", choices=consultation_choices
+    )
+    channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Response.Channel.choices)
+    language = django_filters.ChoiceFilter(
+        label=_("Language"), choices=[("ar", "العربية"), ("fr", "Français"), ("en", "English")]
+    )
+    submit_time = django_filters.DateFromToRangeFilter(
+        label=_("Date"), widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"})
+    )
+    is_spam = django_filters.BooleanFilter(label=_("Spam"))
+
+    class Meta:
+        model = Response
+        fields = ["consultation", "member", "channel", "language", "submit_time", "is_spam"]
+
+
+class ResponseViewSet(ModelViewSet):
+    """Responses of every consultation; filter by consultation to see one's."""
+
+    model = Response
+    name = "consultation_responses"
+    url_prefix = "consultations/responses"
+    icon = "form"
+    menu_label = _("Responses")
+    filterset_class = ResponseFilterSet
+    list_display = ["__str__", "consultation_title", "channel", "language", "submit_time", "is_spam"]
+    search_fields = ["respondent_name", "respondent_email", "respondent_commune", "member__title"]
+    search_backend_name = None
+    form_fields = ["member", "channel", "respondent_name", "respondent_email", "respondent_commune", "is_spam"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "consultation_title",
+        "member",
+        "channel",
+        "language",
+        "submit_time",
+        "updated_at",
+        "respondent_name",
+        "respondent_email",
+        "respondent_commune",
+        "consent_given_at",
+        "is_spam",
+        "answers_table",
+    ]
+    add_to_admin_menu = False
+
+    def get_queryset(self, request):
+        return Response.objects.select_related("member")
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("answers/<int:pk>/", views.edit_answers, name="edit_answers"),
+            path("file/<int:pk>/<slug:code>/", views.answer_file, name="answer_file"),
+        ]
+
+
+class MemberInvitationFilterSet(WagtailFilterSet):
+    consultation = django_filters.ChoiceFilter(
+        label=_("Consultation"), field_name="consultation_key", choices=consultation_choices
+    )
+
+    class Meta:
+        model = MemberInvitation
+        fields = ["consultation", "member"]
+
+
+class MemberInvitationViewSet(ModelViewSet):
+    """Private answer links of member councils: copy them, send them, revoke them."""
+
+    model = MemberInvitation
+    name = "consultation_member_links"
+    url_prefix = "consultations/member-links"
+    icon = "link"
+    menu_label = _("Member links")
+    filterset_class = MemberInvitationFilterSet
+    list_display = ["member", "consultation_title", "answer_link", "sent_at", "revoked_at"]
+    form_fields = ["revoked_at"]
+    add_to_admin_menu = False
+
+    def get_queryset(self, request):
+        return MemberInvitation.objects.select_related("member")
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("create/<int:page_id>/", views.create_member_links, name="create_for"),
+            path("send/<int:page_id>/", views.send_member_links, name="send_for"),
+        ]
+
+
+class ConsultationsViewSetGroup(ViewSetGroup):
+    menu_label = _("Consultations")
+    menu_icon = "form"
+    menu_order = 250
+    items = (ResponseViewSet, MemberInvitationViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_consultation_viewsets():
+    return ConsultationsViewSetGroup()
+
+
+# --- Dashboard ------------------------------------------------------------------
+
+
+class OpenConsultationsPanel(Component):
+    """On the admin dashboard: each open consultation, its responses, and members yet to answer."""
+
+    name = "open_consultations"
+    order = 50
+    template_name = "consultations/admin/dashboard_panel.html"
+
+    def get_context_data(self, parent_context):
+        now = timezone.now()
+        locale = active_locale()
+        pages = list(
+            ConsultationPage.objects.filter(opens_at__lte=now, closes_at__gt=now, locale=locale).order_by("closes_at")
+        )
+        keys = [page.translation_key for page in pages]
+        counts = dict(
+            Response.objects.filter(consultation_key__in=keys, is_spam=False)
+            .values_list("consultation_key")
+            .annotate(total=Count("pk"))
+        )
+        answered: dict = {}
+        for key, member_id in Response.objects.filter(consultation_key__in=keys, member__isnull=False).values_list(
+            "consultation_key", "member__translation_key"
+        ):
+            answered.setdefault(key, set()).add(member_id)
+        members = list(CommunePage.objects.filter(locale=locale).order_by("title").values_list("title", "translation_key"))
+        rows = [
+            {
+                "page": page,
+                "count": counts.get(page.translation_key, 0),
+                "missing": [title for title, key in members if key not in answered.get(page.translation_key, set())]
+                if page.audience == ConsultationPage.Audience.MEMBERS
+                else None,
+                "responses_url": f"{reverse('consultation_responses:index')}?consultation={page.translation_key}",
+            }
+            for page in pages
+        ]
+        return {"rows": rows}
+
+
+@hooks.register("construct_homepage_panels")
+def add_open_consultations_panel(request, panels):
+    if request.user.has_perm("consultations.view_response"):
+        panels.append(OpenConsultationsPanel())
+
+
+# --- The public home page ------------------------------------------------------------
+
+
+@dataclass
+class OpenConsultationsSection:
+    consultations: list
+    template: str = "consultations/includes/home_section.html"
+
+
+@hooks.register("home_page_sections")
+def open_consultations_section(request, home_page):
+    consultations = list(ConsultationPage.open_in(home_page.locale_id)[:3])
+    return OpenConsultationsSection(consultations) if consultations else None
