@@ -18,7 +18,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
 from home.models import CommunePage
@@ -95,11 +94,18 @@ def answer_file(request, pk: int, code: str):
     return FileResponse(default_storage.open(answer["file"]), as_attachment=True, filename=answer["name"])
 
 
-@require_POST
+def _confirm(request, consultation, question: str):
+    return TemplateResponse(
+        request, "consultations/admin/confirm.html", {"consultation": consultation, "question": question}
+    )
+
+
 def create_member_links(request, page_id: int):
-    """One private link per member council that has none yet."""
+    """One private link per member council that has none yet (after confirmation)."""
     _require(request, INVITE_PERMISSION)
     consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    if request.method != "POST":
+        return _confirm(request, consultation, _("Create a private answer link for every member council?"))
     members = CommunePage.objects.filter(locale_id=consultation.locale_id).live()
     existing = set(
         MemberInvitation.objects.filter(consultation_key=consultation.translation_key).values_list("member_id", flat=True)
@@ -114,11 +120,12 @@ def create_member_links(request, page_id: int):
     return redirect(f"{_links_url()}?consultation={consultation.translation_key}")
 
 
-@require_POST
 def send_member_links(request, page_id: int):
-    """E-mail each member council (that has an address) its private link."""
+    """E-mail each member council (that has an address) its private link (after confirmation)."""
     _require(request, INVITE_PERMISSION)
     consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    if request.method != "POST":
+        return _confirm(request, consultation, _("Send every member council its private link by e-mail?"))
     invitations = MemberInvitation.objects.filter(
         consultation_key=consultation.translation_key, revoked_at__isnull=True
     ).select_related("member")

@@ -10,10 +10,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 
 from home.locales import active_locale
 from home.models import CommunePage
@@ -38,9 +39,7 @@ class ResponseFilterSet(WagtailFilterSet):
     language = django_filters.ChoiceFilter(
         label=_("Language"), choices=[("ar", "العربية"), ("fr", "Français"), ("en", "English")]
     )
-    submit_time = django_filters.DateFromToRangeFilter(
-        label=_("Date"), widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"})
-    )
+    submit_time = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
     is_spam = django_filters.BooleanFilter(label=_("Spam"))
 
     class Meta:
@@ -194,3 +193,38 @@ class OpenConsultationsSection:
 def open_consultations_section(request, home_page):
     consultations = list(ConsultationPage.open_in(home_page.locale_id)[:3])
     return OpenConsultationsSection(consultations) if consultations else None
+
+
+# --- Buttons on a consultation's page in the admin ---------------------------------------
+
+
+@hooks.register("register_page_header_buttons")
+def consultation_page_buttons(page, user, view_name, next_url=None):
+    if not isinstance(page.specific_deferred, ConsultationPage) or not user.has_perm("consultations.view_response"):
+        return
+    key = page.translation_key
+    yield Button(
+        _("Responses"),
+        url=f"{reverse('consultation_responses:index')}?consultation={key}",
+        icon_name="form",
+        priority=90,
+    )
+    if page.specific_deferred.audience == ConsultationPage.Audience.MEMBERS:
+        yield Button(
+            _("Member links"),
+            url=f"{reverse('consultation_member_links:index')}?consultation={key}",
+            icon_name="link",
+            priority=91,
+        )
+        yield Button(
+            _("Create member links"),
+            url=reverse("consultation_member_links:create_for", args=[page.pk]),
+            icon_name="plus",
+            priority=92,
+        )
+        yield Button(
+            _("Send member links by e-mail"),
+            url=reverse("consultation_member_links:send_for", args=[page.pk]),
+            icon_name="mail",
+            priority=93,
+        )

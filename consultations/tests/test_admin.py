@@ -1,0 +1,101 @@
+"""Organisers see one listing per consultation, edit answers with the same rules, keep a history, mark spam."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from wagtail.models import ModelLogEntry
+
+from consultations.models import Response
+from home.roles import COMMUNE_EDITORS_PREFIX, ORGANISERS
+
+
+@pytest.fixture
+def answered(client, public_consultation, french_consultation, valid_answers):
+    """One answer through the Arabic page, one through the French page."""
+    client.post(public_consultation.url, valid_answers)
+    client.post(french_consultation.url, {**valid_answers, "name": "Réponse française"})
+    return public_consultation
+
+
+@pytest.fixture
+def organiser_client(client, site_tree):
+    user = User.objects.create_user("organiser", password="pw")
+    user.groups.add(Group.objects.get(name=ORGANISERS))
+    client.force_login(user)
+    return client
+
+
+def test_responses_in_every_language_form_one_set(answered, french_consultation):
+    assert answered.get_submissions().count() == 2
+    assert french_consultation.get_submissions().count() == 2
+    assert set(Response.objects.values_list("language", flat=True)) == {"ar", "fr"}
+
+
+def test_listing_filters_by_consultation_language_and_channel(organiser_client, answered):
+    base = f"/admin/consultations/responses/?consultation={answered.translation_key}"
+    listing = organiser_client.get(base)
+    assert listing.status_code == 200
+    assert listing.content.decode().count("/admin/consultations/responses/inspect/") >= 2
+    french_only = organiser_client.get(base + "&language=fr").content.decode()
+    assert french_only.count("/admin/consultations/responses/inspect/") == 1
+    assert organiser_client.get(base + "&channel=file").content.decode().count("/responses/inspect/") == 0
+    # Wagtail's own submissions link for the page leads to this listing.
+    redirect = organiser_client.get(f"/admin/forms/submissions/{answered.pk}/")
+    assert redirect.status_code == 302 and str(answered.translation_key) in redirect["Location"]
+
+
+def test_organiser_edits_answers_with_the_forms_rules_and_the_change_is_logged(organiser_client, answered):
+    response = Response.objects.filter(language="ar").get()
+    url = f"/admin/consultations/responses/answers/{response.pk}/"
+    assert organiser_client.get(url).status_code == 200
+    data = {
+        "name": "Corrigé",
+        "axis": "competences",
+        "tools": ["petitions"],
+        "plan": "no",
+        "satisfaction": "2",
+        "grid_0": "1",
+        "grid_1": "1",
+    }
+    refused = organiser_client.post(url, {**data, "satisfaction": "99"})
+    assert refused.status_code == 200
+    response.refresh_from_db()
+    assert response.form_data["name"] == "Budget participatif des jeunes"
+    assert organiser_client.post(url, data).status_code == 302
+    response.refresh_from_db()
+    assert response.form_data["name"] == "Corrigé" and "plan-year" not in response.form_data
+    entry = ModelLogEntry.objects.for_instance(response).get()
+    assert entry.action == "wagtail.edit"
+    history = organiser_client.get(f"/admin/consultations/responses/history/{response.pk}/")
+    assert history.status_code == 200
+
+
+def test_spam_is_kept_but_left_out_of_counts(organiser_client, answered):
+    response = Response.objects.filter(language="fr").get()
+    edit = organiser_client.post(
+        f"/admin/consultations/responses/edit/{response.pk}/",
+        {"channel": "online", "is_spam": "on", "respondent_name": "", "respondent_email": "", "respondent_commune": ""},
+    )
+    assert edit.status_code == 302
+    assert Response.objects.count() == 2
+    assert answered.get_submissions().count() == 1
+    assert ModelLogEntry.objects.for_instance(response).filter(action="wagtail.edit").exists()
+
+
+def test_dashboard_shows_open_consultations_and_members_yet_to_answer(organiser_client, answered):
+    content = organiser_client.get("/admin/").content.decode()
+    assert answered.title in content
+    assert 'data-live-count="' in content
+
+
+def test_commune_editors_cannot_read_responses(client, site_tree, answered):
+    editor = User.objects.create_user("editor", password="pw")
+    editor.groups.add(site_tree.commune.group_for_editors())
+    assert editor.groups.filter(name__startswith=COMMUNE_EDITORS_PREFIX).exists()
+    client.force_login(editor)
+    assert client.get("/admin/consultations/responses/").status_code in (302, 403)
+    response = Response.objects.first()
+    assert client.get(f"/admin/consultations/responses/answers/{response.pk}/").status_code in (302, 403)
+
+
+def test_open_consultations_appear_on_the_home_page(client, site_tree, answered):
+    assert answered.title in client.get(site_tree.home.url).content.decode()
