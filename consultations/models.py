@@ -32,6 +32,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage, CommunePage
 from home.ratelimit import client_id, first_time, is_rate_limited
@@ -117,6 +118,12 @@ class Question(TranslatableMixin, AbstractFormField):
         FieldRowPanel([FieldPanel("min_date"), FieldPanel("max_date"), FieldPanel("max_length")]),
         FieldRowPanel([FieldPanel("allowed_extensions"), FieldPanel("max_file_megabytes")]),
         FieldRowPanel([FieldPanel("show_if_code"), FieldPanel("show_if_value")], heading=_("Condition")),
+    ]
+
+    # Codes name answers in every language: translators change labels, never codes.
+    override_translatable_fields = [
+        SynchronizedField(name)
+        for name in ("code", "clean_name", "field_type", "show_if_code", "show_if_value", "allowed_extensions")
     ]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):

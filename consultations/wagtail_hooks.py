@@ -228,3 +228,10 @@ def consultation_page_buttons(page, user, view_name, next_url=None):
             icon_name="mail",
             priority=93,
         )
+
+
+@hooks.register("load_demo")
+def load_consultations_demo(home, stdout=None):
+    from .demo import build
+
+    build(home, stdout)

@@ -33,7 +33,16 @@ def test_load_demo_twice_gives_the_same_site(client, settings, tmp_path):
     tetouan = CommunePage.objects.get(slug="tetouan", locale__language_code="en")
     assert tetouan.mechanisms.filter(code="participatory-budget", locale__language_code="en").exists()
 
-    for url in ("/ar/", "/fr/communes/", "/en/communes/tetouan/", "/fr/news/", "/en/about/"):
+    for url in (
+        "/ar/",
+        "/fr/communes/",
+        "/en/communes/tetouan/",
+        "/fr/news/",
+        "/en/about/",
+        "/ar/consultations/",
+        "/fr/consultations/budget-participatif/",
+        "/en/consultations/competences-des-conseils/",
+    ):
         assert client.get(url).status_code == 200, url
     call_command("load_demo", "--if-empty", verbosity=0)
     assert snapshot() == first
