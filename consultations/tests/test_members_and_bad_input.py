@@ -208,6 +208,7 @@ def test_a_post_with_thousands_of_fields_is_refused_cleanly(client, public_consu
     data = {**valid_answers, **{f"extra{number}": "x" for number in range(3000)}}
     response = client.post(public_consultation.url, data)
     assert response.status_code == 400
+    assert "400.html" in [template.name for template in response.templates]  # the site's own, translated page
     assert not Response.objects.exists()
 
 
@@ -227,4 +228,5 @@ def test_a_post_from_a_foreign_origin_is_refused(public_consultation, valid_answ
         public_consultation.url, {**valid_answers, "csrfmiddlewaretoken": token}, HTTP_ORIGIN="https://evil.example"
     )
     assert response.status_code == 403
+    assert 'lang="ar"' in response.content.decode()
     assert not Response.objects.exists()
