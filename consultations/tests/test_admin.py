@@ -99,3 +99,19 @@ def test_commune_editors_cannot_read_responses(client, site_tree, answered):
 
 def test_open_consultations_appear_on_the_home_page(client, site_tree, answered):
     assert answered.title in client.get(site_tree.home.url).content.decode()
+
+
+def test_each_answer_shows_in_the_admin_with_its_label(organiser_client, answered):
+    response = Response.objects.filter(language="ar").get()
+    detail = organiser_client.get(f"/admin/consultations/responses/inspect/{response.pk}/").content.decode()
+    for shown in (
+        "Budget participatif des jeunes",  # short text
+        "Ressources financières",  # single choice, by its label
+        "Budget participatif, Conseil des jeunes",  # multiple choice
+        "Transparence: 3",  # matrix
+        "Routes, Eau, Écoles",  # ranking, in order
+        "2022-11-14",  # date
+        "commune@example.ma",  # e-mail
+        "2022",  # number shown because its condition is met
+    ):
+        assert shown in detail, shown
