@@ -24,84 +24,340 @@ INDEX_TITLES = {"ar": "الاستشارات", "fr": "Consultations", "en": "Cons
 
 # Each question: its fields in Arabic (the source) and {Arabic text: [French, English]} for its strings.
 COMPETENCES_QUESTIONS = [
-    ({"code": "axis-1", "field_type": "section", "label": "المحور الأول: الاختصاصات والالتقائية", "help_text": "ممارسة الاختصاصات الذاتية والمشتركة والمنقولة طبقا للقانون التنظيمي 112.14.", "required": False},
-     {"المحور الأول: الاختصاصات والالتقائية": ["Axe 1 : compétences et convergence", "Axis 1: competences and convergence"]}),
-    ({"code": "competences-clarity", "field_type": "rating", "label": "إلى أي حد تعتبر الاختصاصات الذاتية للمجلس واضحة؟", "min_value": 1, "max_value": 5, "min_label": "غير واضحة", "max_label": "واضحة جدا"},
-     {"إلى أي حد تعتبر الاختصاصات الذاتية للمجلس واضحة؟": ["Dans quelle mesure les compétences propres du conseil sont-elles claires ?", "How clear are the council's own competences?"],
-      "غير واضحة": ["Pas claires", "Not clear"], "واضحة جدا": ["Très claires", "Very clear"]}),
-    ({"code": "competences-issues", "field_type": "multiple_choice", "label": "ما هي أبرز الإكراهات في ممارسة الاختصاصات؟", "choices": "overlap | تداخل الاختصاصات مع الجهة والجماعات\ndecrees | تأخر النصوص التطبيقية\nconvergence | ضعف التقائية البرامج القطاعية", "allow_other": True, "max_choices": 2},
-     {"ما هي أبرز الإكراهات في ممارسة الاختصاصات؟": ["Quelles sont les principales difficultés dans l'exercice des compétences ?", "What are the main obstacles to exercising the competences?"],
-      "overlap | تداخل الاختصاصات مع الجهة والجماعات": ["overlap | Chevauchement avec la région et les communes", "overlap | Overlap with the region and the communes"],
-      "decrees | تأخر النصوص التطبيقية": ["decrees | Retard des textes d'application", "decrees | Delayed implementing decrees"],
-      "convergence | ضعف التقائية البرامج القطاعية": ["convergence | Faible convergence des programmes sectoriels", "convergence | Weak convergence of sectoral programmes"]}),
-    ({"code": "axis-2", "field_type": "section", "label": "المحور الثاني: الموارد المالية", "required": False},
-     {"المحور الثاني: الموارد المالية": ["Axe 2 : ressources financières", "Axis 2: financial resources"]}),
-    ({"code": "finance-sufficient", "field_type": "yes_no", "label": "هل تكفي الموارد المالية للمجلس لممارسة اختصاصاته؟"},
-     {"هل تكفي الموارد المالية للمجلس لممارسة اختصاصاته؟": ["Les ressources financières du conseil suffisent-elles à l'exercice de ses compétences ?", "Are the council's financial resources enough for its competences?"]}),
-    ({"code": "finance-sources", "field_type": "ranking", "label": "رتبوا مصادر التمويل التي يجب تعزيزها", "choices": "taxes | الجبايات المحلية\ntransfers | تحويلات الدولة\npartnerships | الشراكات", "show_if_code": "finance-sufficient", "show_if_value": "no"},
-     {"رتبوا مصادر التمويل التي يجب تعزيزها": ["Classez les sources de financement à renforcer", "Rank the sources of funding to strengthen"],
-      "taxes | الجبايات المحلية": ["taxes | Fiscalité locale", "taxes | Local taxes"],
-      "transfers | تحويلات الدولة": ["transfers | Transferts de l'État", "transfers | State transfers"],
-      "partnerships | الشراكات": ["partnerships | Partenariats", "partnerships | Partnerships"]}),
-    ({"code": "axis-3", "field_type": "section", "label": "المحور الثالث: الموارد البشرية", "required": False},
-     {"المحور الثالث: الموارد البشرية": ["Axe 3 : ressources humaines", "Axis 3: human resources"]}),
-    ({"code": "staff", "field_type": "matrix", "label": "قيموا وضعية الموارد البشرية", "matrix_items": "numbers | عدد الموظفين\nskills | المؤهلات\ntraining | التكوين المستمر", "min_value": 1, "max_value": 4},
-     {"قيموا وضعية الموارد البشرية": ["Évaluez la situation des ressources humaines", "Rate the human resources situation"],
-      "numbers | عدد الموظفين": ["numbers | Effectifs", "numbers | Staff numbers"],
-      "skills | المؤهلات": ["skills | Qualifications", "skills | Qualifications"],
-      "training | التكوين المستمر": ["training | Formation continue", "training | Continuing training"]}),
-    ({"code": "proposals", "field_type": "long_text", "label": "مقترحاتكم لخارطة الطريق", "required": False},
-     {"مقترحاتكم لخارطة الطريق": ["Vos propositions pour la feuille de route", "Your proposals for the roadmap"]}),
+    (
+        {
+            "code": "axis-1",
+            "field_type": "section",
+            "label": "المحور الأول: الاختصاصات والالتقائية",
+            "help_text": "ممارسة الاختصاصات الذاتية والمشتركة والمنقولة طبقا للقانون التنظيمي 112.14.",
+            "required": False,
+        },
+        {
+            "المحور الأول: الاختصاصات والالتقائية": [
+                "Axe 1 : compétences et convergence",
+                "Axis 1: competences and convergence",
+            ]
+        },
+    ),
+    (
+        {
+            "code": "competences-clarity",
+            "field_type": "rating",
+            "label": "إلى أي حد تعتبر الاختصاصات الذاتية للمجلس واضحة؟",
+            "min_value": 1,
+            "max_value": 5,
+            "min_label": "غير واضحة",
+            "max_label": "واضحة جدا",
+        },
+        {
+            "إلى أي حد تعتبر الاختصاصات الذاتية للمجلس واضحة؟": [
+                "Dans quelle mesure les compétences propres du conseil sont-elles claires ?",
+                "How clear are the council's own competences?",
+            ],
+            "غير واضحة": ["Pas claires", "Not clear"],
+            "واضحة جدا": ["Très claires", "Very clear"],
+        },
+    ),
+    (
+        {
+            "code": "competences-issues",
+            "field_type": "multiple_choice",
+            "label": "ما هي أبرز الإكراهات في ممارسة الاختصاصات؟",
+            "choices": "overlap | تداخل الاختصاصات مع الجهة والجماعات\ndecrees | تأخر النصوص التطبيقية\nconvergence | ضعف التقائية البرامج القطاعية",
+            "allow_other": True,
+            "max_choices": 2,
+        },
+        {
+            "ما هي أبرز الإكراهات في ممارسة الاختصاصات؟": [
+                "Quelles sont les principales difficultés dans l'exercice des compétences ?",
+                "What are the main obstacles to exercising the competences?",
+            ],
+            "overlap | تداخل الاختصاصات مع الجهة والجماعات": [
+                "overlap | Chevauchement avec la région et les communes",
+                "overlap | Overlap with the region and the communes",
+            ],
+            "decrees | تأخر النصوص التطبيقية": [
+                "decrees | Retard des textes d'application",
+                "decrees | Delayed implementing decrees",
+            ],
+            "convergence | ضعف التقائية البرامج القطاعية": [
+                "convergence | Faible convergence des programmes sectoriels",
+                "convergence | Weak convergence of sectoral programmes",
+            ],
+        },
+    ),
+    (
+        {"code": "axis-2", "field_type": "section", "label": "المحور الثاني: الموارد المالية", "required": False},
+        {"المحور الثاني: الموارد المالية": ["Axe 2 : ressources financières", "Axis 2: financial resources"]},
+    ),
+    (
+        {
+            "code": "finance-sufficient",
+            "field_type": "yes_no",
+            "label": "هل تكفي الموارد المالية للمجلس لممارسة اختصاصاته؟",
+        },
+        {
+            "هل تكفي الموارد المالية للمجلس لممارسة اختصاصاته؟": [
+                "Les ressources financières du conseil suffisent-elles à l'exercice de ses compétences ?",
+                "Are the council's financial resources enough for its competences?",
+            ]
+        },
+    ),
+    (
+        {
+            "code": "finance-sources",
+            "field_type": "ranking",
+            "label": "رتبوا مصادر التمويل التي يجب تعزيزها",
+            "choices": "taxes | الجبايات المحلية\ntransfers | تحويلات الدولة\npartnerships | الشراكات",
+            "show_if_code": "finance-sufficient",
+            "show_if_value": "no",
+        },
+        {
+            "رتبوا مصادر التمويل التي يجب تعزيزها": [
+                "Classez les sources de financement à renforcer",
+                "Rank the sources of funding to strengthen",
+            ],
+            "taxes | الجبايات المحلية": ["taxes | Fiscalité locale", "taxes | Local taxes"],
+            "transfers | تحويلات الدولة": ["transfers | Transferts de l'État", "transfers | State transfers"],
+            "partnerships | الشراكات": ["partnerships | Partenariats", "partnerships | Partnerships"],
+        },
+    ),
+    (
+        {"code": "axis-3", "field_type": "section", "label": "المحور الثالث: الموارد البشرية", "required": False},
+        {"المحور الثالث: الموارد البشرية": ["Axe 3 : ressources humaines", "Axis 3: human resources"]},
+    ),
+    (
+        {
+            "code": "staff",
+            "field_type": "matrix",
+            "label": "قيموا وضعية الموارد البشرية",
+            "matrix_items": "numbers | عدد الموظفين\nskills | المؤهلات\ntraining | التكوين المستمر",
+            "min_value": 1,
+            "max_value": 4,
+        },
+        {
+            "قيموا وضعية الموارد البشرية": [
+                "Évaluez la situation des ressources humaines",
+                "Rate the human resources situation",
+            ],
+            "numbers | عدد الموظفين": ["numbers | Effectifs", "numbers | Staff numbers"],
+            "skills | المؤهلات": ["skills | Qualifications", "skills | Qualifications"],
+            "training | التكوين المستمر": ["training | Formation continue", "training | Continuing training"],
+        },
+    ),
+    (
+        {"code": "proposals", "field_type": "long_text", "label": "مقترحاتكم لخارطة الطريق", "required": False},
+        {"مقترحاتكم لخارطة الطريق": ["Vos propositions pour la feuille de route", "Your proposals for the roadmap"]},
+    ),
 ]
 
 PUBLIC_QUESTIONS = [
-    ({"code": "about-you", "field_type": "section", "label": "عنكم", "required": False}, {"عنكم": ["Vous", "About you"]}),
-    ({"code": "district", "field_type": "short_text", "label": "الحي الذي تقطنون به", "max_length": 100},
-     {"الحي الذي تقطنون به": ["Votre quartier", "Your neighbourhood"]}),
-    ({"code": "age-group", "field_type": "single_choice", "label": "الفئة العمرية", "widget": "dropdown", "choices": "under-25 | أقل من 25 سنة\n25-45 | من 25 إلى 45 سنة\nover-45 | أكثر من 45 سنة"},
-     {"الفئة العمرية": ["Tranche d'âge", "Age group"], "under-25 | أقل من 25 سنة": ["under-25 | Moins de 25 ans", "under-25 | Under 25"],
-      "25-45 | من 25 إلى 45 سنة": ["25-45 | De 25 à 45 ans", "25-45 | 25 to 45"], "over-45 | أكثر من 45 سنة": ["over-45 | Plus de 45 ans", "over-45 | Over 45"]}),
-    ({"code": "priority", "field_type": "single_choice", "label": "المجال الأكثر أولوية", "choices": "roads | الطرق والإنارة\nyouth | فضاءات الشباب\ngreen | المساحات الخضراء", "allow_other": True},
-     {"المجال الأكثر أولوية": ["Le domaine le plus prioritaire", "The highest priority"], "roads | الطرق والإنارة": ["roads | Voirie et éclairage", "roads | Roads and lighting"],
-      "youth | فضاءات الشباب": ["youth | Espaces pour les jeunes", "youth | Youth spaces"], "green | المساحات الخضراء": ["green | Espaces verts", "green | Green spaces"]}),
-    ({"code": "channels", "field_type": "multiple_choice", "label": "كيف تودون المشاركة؟", "choices": "meetings | اللقاءات العمومية\nonline | المنصة الرقمية\npetitions | العرائض", "min_choices": 1},
-     {"كيف تودون المشاركة؟": ["Comment souhaitez-vous participer ?", "How would you like to take part?"], "meetings | اللقاءات العمومية": ["meetings | Réunions publiques", "meetings | Public meetings"],
-      "online | المنصة الرقمية": ["online | Plateforme en ligne", "online | Online platform"], "petitions | العرائض": ["petitions | Pétitions", "petitions | Petitions"]}),
-    ({"code": "attended", "field_type": "yes_no", "label": "هل سبق أن حضرتم لقاء تشاوريا؟"},
-     {"هل سبق أن حضرتم لقاء تشاوريا؟": ["Avez-vous déjà assisté à une réunion de concertation ?", "Have you attended a consultation meeting before?"]}),
-    ({"code": "attended-when", "field_type": "date", "label": "متى كان آخر لقاء؟", "required": False, "show_if_code": "attended", "show_if_value": "yes", "min_date": datetime.date(2015, 1, 1)},
-     {"متى كان آخر لقاء؟": ["Quand a eu lieu la dernière réunion ?", "When was the last meeting?"]}),
-    ({"code": "trust", "field_type": "rating", "label": "ثقتكم في المجلس الجماعي", "min_value": 1, "max_value": 5, "min_label": "ضعيفة", "max_label": "قوية"},
-     {"ثقتكم في المجلس الجماعي": ["Votre confiance dans le conseil communal", "Your trust in the commune council"], "ضعيفة": ["Faible", "Low"], "قوية": ["Forte", "High"]}),
-    ({"code": "services", "field_type": "matrix", "label": "قيموا الخدمات", "matrix_items": "cleanliness | النظافة\nlighting | الإنارة\nreception | الاستقبال", "min_value": 1, "max_value": 5, "required": False},
-     {"قيموا الخدمات": ["Évaluez les services", "Rate the services"], "cleanliness | النظافة": ["cleanliness | Propreté", "cleanliness | Cleanliness"],
-      "lighting | الإنارة": ["lighting | Éclairage", "lighting | Lighting"], "reception | الاستقبال": ["reception | Accueil", "reception | Reception"]}),
-    ({"code": "ranking", "field_type": "ranking", "label": "رتبوا المشاريع", "choices": "park | حديقة عمومية\nlibrary | مكتبة\nsport | ملعب القرب", "required": False},
-     {"رتبوا المشاريع": ["Classez les projets", "Rank the projects"], "park | حديقة عمومية": ["park | Jardin public", "park | Public garden"],
-      "library | مكتبة": ["library | Bibliothèque", "library | Library"], "sport | ملعب القرب": ["sport | Terrain de proximité", "sport | Local sports ground"]}),
-    ({"code": "budget-share", "field_type": "number", "label": "كم في المائة من الميزانية يجب تخصيصها للمشاريع التشاركية؟", "min_value": 0, "max_value": 100, "required": False},
-     {"كم في المائة من الميزانية يجب تخصيصها للمشاريع التشاركية؟": ["Quel pourcentage du budget réserver aux projets participatifs ?", "What percentage of the budget should go to participatory projects?"]}),
-    ({"code": "email", "field_type": "email", "label": "بريدكم الإلكتروني لتتبع النتائج", "required": False},
-     {"بريدكم الإلكتروني لتتبع النتائج": ["Votre courriel pour suivre les résultats", "Your e-mail to follow the results"]}),
-    ({"code": "idea", "field_type": "long_text", "label": "فكرتكم لمشروع", "required": False},
-     {"فكرتكم لمشروع": ["Votre idée de projet", "Your project idea"]}),
-    ({"code": "photo", "field_type": "file", "label": "صورة أو وثيقة (اختياري)", "required": False, "allowed_extensions": "jpg, png, pdf", "max_file_megabytes": 5},
-     {"صورة أو وثيقة (اختياري)": ["Photo ou document (facultatif)", "Photo or document (optional)"]}),
+    (
+        {"code": "about-you", "field_type": "section", "label": "عنكم", "required": False},
+        {"عنكم": ["Vous", "About you"]},
+    ),
+    (
+        {"code": "district", "field_type": "short_text", "label": "الحي الذي تقطنون به", "max_length": 100},
+        {"الحي الذي تقطنون به": ["Votre quartier", "Your neighbourhood"]},
+    ),
+    (
+        {
+            "code": "age-group",
+            "field_type": "single_choice",
+            "label": "الفئة العمرية",
+            "widget": "dropdown",
+            "choices": "under-25 | أقل من 25 سنة\n25-45 | من 25 إلى 45 سنة\nover-45 | أكثر من 45 سنة",
+        },
+        {
+            "الفئة العمرية": ["Tranche d'âge", "Age group"],
+            "under-25 | أقل من 25 سنة": ["under-25 | Moins de 25 ans", "under-25 | Under 25"],
+            "25-45 | من 25 إلى 45 سنة": ["25-45 | De 25 à 45 ans", "25-45 | 25 to 45"],
+            "over-45 | أكثر من 45 سنة": ["over-45 | Plus de 45 ans", "over-45 | Over 45"],
+        },
+    ),
+    (
+        {
+            "code": "priority",
+            "field_type": "single_choice",
+            "label": "المجال الأكثر أولوية",
+            "choices": "roads | الطرق والإنارة\nyouth | فضاءات الشباب\ngreen | المساحات الخضراء",
+            "allow_other": True,
+        },
+        {
+            "المجال الأكثر أولوية": ["Le domaine le plus prioritaire", "The highest priority"],
+            "roads | الطرق والإنارة": ["roads | Voirie et éclairage", "roads | Roads and lighting"],
+            "youth | فضاءات الشباب": ["youth | Espaces pour les jeunes", "youth | Youth spaces"],
+            "green | المساحات الخضراء": ["green | Espaces verts", "green | Green spaces"],
+        },
+    ),
+    (
+        {
+            "code": "channels",
+            "field_type": "multiple_choice",
+            "label": "كيف تودون المشاركة؟",
+            "choices": "meetings | اللقاءات العمومية\nonline | المنصة الرقمية\npetitions | العرائض",
+            "min_choices": 1,
+        },
+        {
+            "كيف تودون المشاركة؟": ["Comment souhaitez-vous participer ?", "How would you like to take part?"],
+            "meetings | اللقاءات العمومية": ["meetings | Réunions publiques", "meetings | Public meetings"],
+            "online | المنصة الرقمية": ["online | Plateforme en ligne", "online | Online platform"],
+            "petitions | العرائض": ["petitions | Pétitions", "petitions | Petitions"],
+        },
+    ),
+    (
+        {"code": "attended", "field_type": "yes_no", "label": "هل سبق أن حضرتم لقاء تشاوريا؟"},
+        {
+            "هل سبق أن حضرتم لقاء تشاوريا؟": [
+                "Avez-vous déjà assisté à une réunion de concertation ?",
+                "Have you attended a consultation meeting before?",
+            ]
+        },
+    ),
+    (
+        {
+            "code": "attended-when",
+            "field_type": "date",
+            "label": "متى كان آخر لقاء؟",
+            "required": False,
+            "show_if_code": "attended",
+            "show_if_value": "yes",
+            "min_date": datetime.date(2015, 1, 1),
+        },
+        {"متى كان آخر لقاء؟": ["Quand a eu lieu la dernière réunion ?", "When was the last meeting?"]},
+    ),
+    (
+        {
+            "code": "trust",
+            "field_type": "rating",
+            "label": "ثقتكم في المجلس الجماعي",
+            "min_value": 1,
+            "max_value": 5,
+            "min_label": "ضعيفة",
+            "max_label": "قوية",
+        },
+        {
+            "ثقتكم في المجلس الجماعي": [
+                "Votre confiance dans le conseil communal",
+                "Your trust in the commune council",
+            ],
+            "ضعيفة": ["Faible", "Low"],
+            "قوية": ["Forte", "High"],
+        },
+    ),
+    (
+        {
+            "code": "services",
+            "field_type": "matrix",
+            "label": "قيموا الخدمات",
+            "matrix_items": "cleanliness | النظافة\nlighting | الإنارة\nreception | الاستقبال",
+            "min_value": 1,
+            "max_value": 5,
+            "required": False,
+        },
+        {
+            "قيموا الخدمات": ["Évaluez les services", "Rate the services"],
+            "cleanliness | النظافة": ["cleanliness | Propreté", "cleanliness | Cleanliness"],
+            "lighting | الإنارة": ["lighting | Éclairage", "lighting | Lighting"],
+            "reception | الاستقبال": ["reception | Accueil", "reception | Reception"],
+        },
+    ),
+    (
+        {
+            "code": "ranking",
+            "field_type": "ranking",
+            "label": "رتبوا المشاريع",
+            "choices": "park | حديقة عمومية\nlibrary | مكتبة\nsport | ملعب القرب",
+            "required": False,
+        },
+        {
+            "رتبوا المشاريع": ["Classez les projets", "Rank the projects"],
+            "park | حديقة عمومية": ["park | Jardin public", "park | Public garden"],
+            "library | مكتبة": ["library | Bibliothèque", "library | Library"],
+            "sport | ملعب القرب": ["sport | Terrain de proximité", "sport | Local sports ground"],
+        },
+    ),
+    (
+        {
+            "code": "budget-share",
+            "field_type": "number",
+            "label": "كم في المائة من الميزانية يجب تخصيصها للمشاريع التشاركية؟",
+            "min_value": 0,
+            "max_value": 100,
+            "required": False,
+        },
+        {
+            "كم في المائة من الميزانية يجب تخصيصها للمشاريع التشاركية؟": [
+                "Quel pourcentage du budget réserver aux projets participatifs ?",
+                "What percentage of the budget should go to participatory projects?",
+            ]
+        },
+    ),
+    (
+        {"code": "email", "field_type": "email", "label": "بريدكم الإلكتروني لتتبع النتائج", "required": False},
+        {
+            "بريدكم الإلكتروني لتتبع النتائج": [
+                "Votre courriel pour suivre les résultats",
+                "Your e-mail to follow the results",
+            ]
+        },
+    ),
+    (
+        {"code": "idea", "field_type": "long_text", "label": "فكرتكم لمشروع", "required": False},
+        {"فكرتكم لمشروع": ["Votre idée de projet", "Your project idea"]},
+    ),
+    (
+        {
+            "code": "photo",
+            "field_type": "file",
+            "label": "صورة أو وثيقة (اختياري)",
+            "required": False,
+            "allowed_extensions": "jpg, png, pdf",
+            "max_file_megabytes": 5,
+        },
+        {"صورة أو وثيقة (اختياري)": ["Photo ou document (facultatif)", "Photo or document (optional)"]},
+    ),
 ]
 
 MEMBER_ANSWERS = {
-    "tetouan": {"competences-clarity": 3, "competences-issues": ["overlap", "decrees"], "finance-sufficient": "no", "finance-sources": ["transfers", "taxes", "partnerships"], "staff": {"numbers": 2, "skills": 3, "training": 2}, "proposals": "توضيح الاختصاصات المشتركة عبر تعاقد مع الدولة."},
-    "sefrou": {"competences-clarity": 2, "competences-issues": ["convergence"], "finance-sufficient": "no", "finance-sources": ["partnerships", "transfers", "taxes"], "staff": {"numbers": 1, "skills": 2, "training": 1}, "proposals": "برنامج تكوين مشترك بين أعضاء الشبكة."},
-    "tiznit": {"competences-clarity": 4, "competences-issues": ["decrees"], "finance-sufficient": "yes", "staff": {"numbers": 3, "skills": 3, "training": 2}, "proposals": ""},
-    "chefchaouen": {"competences-clarity": 3, "competences-issues": ["overlap", "other"], "competences-issues__other": "ضعف التنسيق مع المصالح اللاممركزة", "finance-sufficient": "no", "finance-sources": ["taxes", "partnerships", "transfers"], "staff": {"numbers": 2, "skills": 2, "training": 3}, "proposals": "إحداث صندوق للتضامن بين المجالس."},
+    "tetouan": {
+        "competences-clarity": 3,
+        "competences-issues": ["overlap", "decrees"],
+        "finance-sufficient": "no",
+        "finance-sources": ["transfers", "taxes", "partnerships"],
+        "staff": {"numbers": 2, "skills": 3, "training": 2},
+        "proposals": "توضيح الاختصاصات المشتركة عبر تعاقد مع الدولة.",
+    },
+    "sefrou": {
+        "competences-clarity": 2,
+        "competences-issues": ["convergence"],
+        "finance-sufficient": "no",
+        "finance-sources": ["partnerships", "transfers", "taxes"],
+        "staff": {"numbers": 1, "skills": 2, "training": 1},
+        "proposals": "برنامج تكوين مشترك بين أعضاء الشبكة.",
+    },
+    "tiznit": {
+        "competences-clarity": 4,
+        "competences-issues": ["decrees"],
+        "finance-sufficient": "yes",
+        "staff": {"numbers": 3, "skills": 3, "training": 2},
+        "proposals": "",
+    },
+    "chefchaouen": {
+        "competences-clarity": 3,
+        "competences-issues": ["overlap", "other"],
+        "competences-issues__other": "ضعف التنسيق مع المصالح اللاممركزة",
+        "finance-sufficient": "no",
+        "finance-sources": ["taxes", "partnerships", "transfers"],
+        "staff": {"numbers": 2, "skills": 2, "training": 3},
+        "proposals": "إحداث صندوق للتضامن بين المجالس.",
+    },
 }
 
 
 def build(home, stdout=None) -> None:
     by_code = locales()
-    index = child_page(
-        home, ConsultationIndexPage, "consultations", title=INDEX_TITLES["ar"], show_in_menus=True
-    )
+    index = child_page(home, ConsultationIndexPage, "consultations", title=INDEX_TITLES["ar"], show_in_menus=True)
     for code in LANGUAGE_CODES[1:]:
         translate(index, by_code[code], {INDEX_TITLES["ar"]: INDEX_TITLES[code]})
     now = timezone.now()
@@ -109,7 +365,11 @@ def build(home, stdout=None) -> None:
         index,
         by_code,
         slug="competences-des-conseils",
-        titles=["استشارة حول اختصاصات مجالس العمالات والأقاليم", "Consultation sur les compétences des conseils préfectoraux et provinciaux", "Consultation on the competences of prefectoral and provincial councils"],
+        titles=[
+            "استشارة حول اختصاصات مجالس العمالات والأقاليم",
+            "Consultation sur les compétences des conseils préfectoraux et provinciaux",
+            "Consultation on the competences of prefectoral and provincial councils",
+        ],
         intro="تبعا للورشة التفاعلية ليوم 2 مارس 2020، ولتوسيع دائرة النقاش حول خريطة العمل، ندعو المجالس الأعضاء إلى الإجابة عن هذه الاستمارة حول المحاور الثلاثة: الاختصاصات والالتقائية، الموارد المالية، الموارد البشرية.",
         audience=ConsultationPage.Audience.MEMBERS,
         opens_at=now - datetime.timedelta(days=20),
@@ -121,7 +381,11 @@ def build(home, stdout=None) -> None:
         index,
         by_code,
         slug="budget-participatif",
-        titles=["استشارة عمومية حول الميزانية التشاركية", "Consultation publique sur le budget participatif", "Public consultation on the participatory budget"],
+        titles=[
+            "استشارة عمومية حول الميزانية التشاركية",
+            "Consultation publique sur le budget participatif",
+            "Public consultation on the participatory budget",
+        ],
         intro="شاركوا في تحديد أولويات الميزانية التشاركية لجماعتكم.",
         audience=ConsultationPage.Audience.PUBLIC,
         opens_at=now - datetime.timedelta(days=5),

@@ -10,7 +10,9 @@ def with_respondent_fields(form_class):
     class PublicConsultationForm(form_class):
         respondent_name = forms.CharField(label=_("Your name (optional)"), max_length=200, required=False)
         respondent_email = forms.EmailField(
-            label=_("Your e-mail address (optional)"), required=False, help_text=_("Only to contact you about your answer.")
+            label=_("Your e-mail address (optional)"),
+            required=False,
+            help_text=_("Only to contact you about your answer."),
         )
         respondent_commune = forms.CharField(label=_("Your commune (optional)"), max_length=200, required=False)
         consent = forms.BooleanField(

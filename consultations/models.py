@@ -19,11 +19,11 @@ from django.db import models, transaction
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils.html import format_html
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -345,7 +345,9 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
         return TemplateResponse(request, self.get_landing_page_template(request), context)
 
     def _flooding(self, request) -> bool:
-        return is_rate_limited(request, f"consultation:{self.translation_key}", limit=PUBLIC_POSTS_PER_HOUR, window=3600)
+        return is_rate_limited(
+            request, f"consultation:{self.translation_key}", limit=PUBLIC_POSTS_PER_HOUR, window=3600
+        )
 
     def _post_digest(self, request, form) -> str:
         payload = json.dumps(form.answers(), sort_keys=True, cls=DjangoJSONEncoder, default=str)
@@ -361,7 +363,9 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
     @classmethod
     def open_in(cls, locale_id: int):
         now = timezone.now()
-        return cls.objects.live().filter(locale_id=locale_id, opens_at__lte=now, closes_at__gt=now).order_by("closes_at")
+        return (
+            cls.objects.live().filter(locale_id=locale_id, opens_at__lte=now, closes_at__gt=now).order_by("closes_at")
+        )
 
 
 def consultation_for_key(translation_key) -> ConsultationPage | None:
@@ -392,7 +396,9 @@ class Response(AbstractFormSubmission):
     respondent_email = models.EmailField(_("e-mail"), blank=True)
     respondent_commune = models.CharField(_("commune"), max_length=200, blank=True)
     consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
-    is_spam = models.BooleanField(_("spam"), default=False, help_text=_("Spam is kept but left out of counts and exports."))
+    is_spam = models.BooleanField(
+        _("spam"), default=False, help_text=_("Spam is kept but left out of counts and exports.")
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
@@ -423,7 +429,9 @@ class Response(AbstractFormSubmission):
     def answers_table(self) -> str:
         """The answers as the respondent saw the questions (admin detail view)."""
         page = (
-            ConsultationPage.objects.filter(translation_key=self.consultation_key, locale__language_code=self.language).first()
+            ConsultationPage.objects.filter(
+                translation_key=self.consultation_key, locale__language_code=self.language
+            ).first()
             or self.consultation
         )
         questions = {question.code: question for question in page.questions.all()} if page else {}
@@ -442,7 +450,9 @@ class MemberInvitation(models.Model):
     """A member council's private, revocable link to answer one consultation."""
 
     consultation_key = models.UUIDField(_("consultation"), db_index=True)
-    member = models.ForeignKey(CommunePage, verbose_name=_("member council"), on_delete=models.CASCADE, related_name="+")
+    member = models.ForeignKey(
+        CommunePage, verbose_name=_("member council"), on_delete=models.CASCADE, related_name="+"
+    )
     secret = models.CharField(max_length=64, unique=True, editable=False, default=new_secret)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("last sent at"), null=True, blank=True)

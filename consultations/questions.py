@@ -134,15 +134,18 @@ class RankingField(forms.MultiValueField):
         self.options = options
         count = len(options)
         fields = [
-            forms.IntegerField(min_value=1, max_value=count, required=False, error_messages={
-                "min_value": _("Ranks go from 1 to %(limit_value)s.") % {"limit_value": count},
-                "max_value": _("Ranks go from 1 to %(limit_value)s.") % {"limit_value": count},
-            })
+            forms.IntegerField(
+                min_value=1,
+                max_value=count,
+                required=False,
+                error_messages={
+                    "min_value": _("Ranks go from 1 to %(limit_value)s.") % {"limit_value": count},
+                    "max_value": _("Ranks go from 1 to %(limit_value)s.") % {"limit_value": count},
+                },
+            )
             for _option in options
         ]
-        super().__init__(
-            fields, widget=RankingWidget(options), require_all_fields=False, required=required, **kwargs
-        )
+        super().__init__(fields, widget=RankingWidget(options), require_all_fields=False, required=required, **kwargs)
 
     def compress(self, data_list):
         ranks = [rank for rank in (data_list or []) if rank is not None]
@@ -265,7 +268,9 @@ class ConsultationFormBuilder(FormBuilder):
         return forms.CharField(max_length=field.max_length or 255, **options)
 
     def create_long_text_field(self, field, options):
-        return forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), max_length=field.max_length or MAX_TEXT_LENGTH, **options)
+        return forms.CharField(
+            widget=forms.Textarea(attrs={"rows": 5}), max_length=field.max_length or MAX_TEXT_LENGTH, **options
+        )
 
     def _choices(self, field) -> list[tuple[str, str]]:
         choices = [(choice.code, choice.label) for choice in parse_choices(field.choices)]
@@ -303,7 +308,9 @@ class ConsultationFormBuilder(FormBuilder):
         return RankingField(parse_choices(field.choices), **options)
 
     def create_number_field(self, field, options):
-        return forms.DecimalField(min_value=field.min_value, max_value=field.max_value, max_digits=15, decimal_places=4, **options)
+        return forms.DecimalField(
+            min_value=field.min_value, max_value=field.max_value, max_digits=15, decimal_places=4, **options
+        )
 
     def create_date_field(self, field, options):
         validators = []

@@ -98,7 +98,9 @@ class AnswerFileField(forms.FileField):
         allowed = [ext.strip(" .").lower() for ext in allowed_extensions.split(",") if ext.strip(" .")]
         self.allowed_extensions = [ext for ext in allowed if ext in DEFAULT_EXTENSIONS] or list(DEFAULT_EXTENSIONS)
         self.max_bytes = (max_megabytes or 5) * 1024 * 1024
-        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ",".join(f".{e}" for e in self.allowed_extensions)}))
+        kwargs.setdefault(
+            "widget", forms.ClearableFileInput(attrs={"accept": ",".join(f".{e}" for e in self.allowed_extensions)})
+        )
         super().__init__(**kwargs)
 
     def clean(self, data, initial=None):
@@ -110,7 +112,9 @@ class AnswerFileField(forms.FileField):
         name = safe_filename(upload.name)
         extension = name.rpartition(".")[2] if "." in name else ""
         if extension not in self.allowed_extensions:
-            raise ValidationError(self.error_messages["extension"], params={"allowed": ", ".join(self.allowed_extensions)})
+            raise ValidationError(
+                self.error_messages["extension"], params={"allowed": ", ".join(self.allowed_extensions)}
+            )
         upload.seek(0)
         head = upload.read(8)
         if not _looks_like(extension, head, upload):

@@ -9,11 +9,13 @@
 
 from __future__ import annotations
 
+import tempfile
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mass_mail
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.core.mail import send_mass_mail
+from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -108,7 +110,9 @@ def create_member_links(request, page_id: int):
         return _confirm(request, consultation, _("Create a private answer link for every member council?"))
     members = CommunePage.objects.filter(locale_id=consultation.locale_id).live()
     existing = set(
-        MemberInvitation.objects.filter(consultation_key=consultation.translation_key).values_list("member_id", flat=True)
+        MemberInvitation.objects.filter(consultation_key=consultation.translation_key).values_list(
+            "member_id", flat=True
+        )
     )
     created = [
         MemberInvitation(consultation_key=consultation.translation_key, member=member)
@@ -149,6 +153,40 @@ def send_member_links(request, page_id: int):
     invitations.filter(member__contact_email__gt="").update(sent_at=timezone.now())
     messages.success(request, _("%(count)d e-mails sent.") % {"count": sent})
     return redirect(f"{_links_url()}?consultation={consultation.translation_key}")
+
+
+def export_responses(request):
+    """The listing's filtered responses (spam left out) as XLSX or CSV, in constant memory."""
+    from .exports import COLUMNS, JOINED, ConsultationExport, ExportOptions
+    from .wagtail_hooks import ResponseFilterSet
+
+    _require(request, "consultations.view_response")
+    filters = ResponseFilterSet(request.GET, queryset=Response.objects.all(), request=request)
+    key = request.GET.get("consultation")
+    consultation = ConsultationPage.objects.filter(translation_key=key).order_by("pk").first() if key else None
+    if consultation is None or not filters.is_valid():
+        messages.error(request, _("Choose a consultation in the filters before exporting."))
+        return redirect("consultation_responses:index")
+    language = request.GET.get("header_language", "ar")
+    options = ExportOptions(
+        language=language if language in ("ar", "fr", "en") else "ar",
+        multiple_choice=JOINED if request.GET.get("multiple_choice") == JOINED else COLUMNS,
+    )
+    export = ConsultationExport(consultation, filters.qs, options)
+    filename = f"{consultation.slug}-{timezone.localdate():%Y%m%d}"
+    if request.GET.get("export_format") == "csv":
+        response = StreamingHttpResponse(export.iter_csv(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+        return response
+    target = tempfile.TemporaryFile()
+    export.write_xlsx(target)
+    target.seek(0)
+    return FileResponse(
+        target,
+        as_attachment=True,
+        filename=f"{filename}.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
 
 def _links_url() -> str:

@@ -8,10 +8,12 @@ import django_filters
 from django.db.models import Count
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
@@ -47,10 +49,31 @@ class ResponseFilterSet(WagtailFilterSet):
         fields = ["consultation", "member", "channel", "language", "submit_time", "is_spam"]
 
 
+class ResponseIndexView(IndexView):
+    """The listing, with export links that carry its filters."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        query = self.request.GET.urlencode()
+        if self.request.GET.get("consultation"):
+            export_url = reverse("consultation_responses:export")
+            for label, options in (
+                (_("Export to Excel, headers in Arabic"), "export_format=xlsx&header_language=ar"),
+                (_("Export to Excel, headers in French"), "export_format=xlsx&header_language=fr"),
+                (_("Export to Excel, headers in English"), "export_format=xlsx&header_language=en"),
+                (_("Export to Excel, choices joined in one column"), "export_format=xlsx&multiple_choice=joined"),
+                (_("Export to CSV"), "export_format=csv"),
+            ):
+                buttons.append(Button(label, url=f"{export_url}?{query}&{options}", icon_name="download", priority=50))
+        return buttons
+
+
 class ResponseViewSet(ModelViewSet):
-    """Responses of every consultation; filter by consultation to see one's."""
+    """Responses of every consultation; filter by consultation to see one's, and export them."""
 
     model = Response
+    index_view_class = ResponseIndexView
     name = "consultation_responses"
     url_prefix = "consultations/responses"
     icon = "form"
@@ -83,6 +106,7 @@ class ResponseViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("answers/<int:pk>/", views.edit_answers, name="edit_answers"),
+            path("export/", views.export_responses, name="export"),
             path("file/<int:pk>/<slug:code>/", views.answer_file, name="answer_file"),
         ]
 
@@ -159,7 +183,9 @@ class OpenConsultationsPanel(Component):
             "consultation_key", "member__translation_key"
         ):
             answered.setdefault(key, set()).add(member_id)
-        members = list(CommunePage.objects.filter(locale=locale).order_by("title").values_list("title", "translation_key"))
+        members = list(
+            CommunePage.objects.filter(locale=locale).order_by("title").values_list("title", "translation_key")
+        )
         rows = [
             {
                 "page": page,

@@ -140,10 +140,14 @@ class _XlsxCells:
         return cell
 
 
-def write_xlsx(sheets: Iterable[Sheet], target: str | IO[bytes]) -> WriteReport:
-    """Write `sheets` as one workbook to a path or binary file, in constant memory."""
+def write_xlsx(sheets: Iterable[Sheet], target: str | IO[bytes], report: WriteReport | None = None) -> WriteReport:
+    """Write `sheets` as one workbook to a path or binary file, in constant memory.
+
+    `sheets` may be a generator: a sheet is only built once the previous ones are
+    written, so a later sheet can report on earlier ones through `report`.
+    """
     workbook = Workbook(write_only=True)
-    report = WriteReport()
+    report = report if report is not None else WriteReport()
     for sheet in sheets:
         report.add(_write_sheet(workbook, sheet))
     workbook.save(target)

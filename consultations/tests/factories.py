@@ -9,7 +9,13 @@ from django.utils import timezone
 from consultations.models import ConsultationIndexPage, ConsultationPage, MemberInvitation, Question
 
 EVERY_QUESTION_TYPE = [
-    {"code": "intro", "field_type": "section", "label": "Votre commune", "help_text": "Quelques questions.", "required": False},
+    {
+        "code": "intro",
+        "field_type": "section",
+        "label": "Votre commune",
+        "help_text": "Quelques questions.",
+        "required": False,
+    },
     {"code": "name", "field_type": "short_text", "label": "Nom du projet", "max_length": 80},
     {"code": "story", "field_type": "long_text", "label": "Décrivez", "required": False},
     {
@@ -37,7 +43,15 @@ EVERY_QUESTION_TYPE = [
         "show_if_code": "plan",
         "show_if_value": "yes",
     },
-    {"code": "satisfaction", "field_type": "rating", "label": "Satisfaction", "min_value": 1, "max_value": 5, "min_label": "Faible", "max_label": "Forte"},
+    {
+        "code": "satisfaction",
+        "field_type": "rating",
+        "label": "Satisfaction",
+        "min_value": 1,
+        "max_value": 5,
+        "min_label": "Faible",
+        "max_label": "Forte",
+    },
     {
         "code": "grid",
         "field_type": "matrix",
@@ -54,9 +68,23 @@ EVERY_QUESTION_TYPE = [
         "choices": "a | Eau\nb | Routes\nc | Écoles",
         "required": False,
     },
-    {"code": "meeting", "field_type": "date", "label": "Date de la réunion", "min_date": datetime.date(2020, 1, 1), "max_date": datetime.date(2030, 12, 31), "required": False},
+    {
+        "code": "meeting",
+        "field_type": "date",
+        "label": "Date de la réunion",
+        "min_date": datetime.date(2020, 1, 1),
+        "max_date": datetime.date(2030, 12, 31),
+        "required": False,
+    },
     {"code": "contact", "field_type": "email", "label": "Courriel", "required": False},
-    {"code": "report", "field_type": "file", "label": "Rapport", "allowed_extensions": "pdf, jpg, png", "max_file_megabytes": 1, "required": False},
+    {
+        "code": "report",
+        "field_type": "file",
+        "label": "Rapport",
+        "allowed_extensions": "pdf, jpg, png",
+        "max_file_megabytes": 1,
+        "required": False,
+    },
 ]
 
 

@@ -14,7 +14,12 @@ from consultations.tests.factories import ConsultationPageFactory
 from home.tests.factories import CommunePageFactory
 
 MEMBER_QUESTIONS = [
-    {"code": "axis", "field_type": "single_choice", "label": "المحور", "choices": "competences | الاختصاصات\nfinance | الموارد المالية"},
+    {
+        "code": "axis",
+        "field_type": "single_choice",
+        "label": "المحور",
+        "choices": "competences | الاختصاصات\nfinance | الموارد المالية",
+    },
     {"code": "proposal", "field_type": "long_text", "label": "اقتراحكم", "required": False},
 ]
 
@@ -58,7 +63,7 @@ def test_council_edits_its_response_until_closing(client, site_tree, members_con
 
 def test_members_consultation_shows_no_form_without_a_link(client, members_consultation):
     content = client.get(members_consultation.url).content.decode()
-    assert "<form class=\"questionnaire\"" not in content
+    assert '<form class="questionnaire"' not in content
 
 
 def test_revoked_and_forged_links_are_refused(client, site_tree, members_consultation):
@@ -99,18 +104,24 @@ def test_organiser_creates_and_sends_member_links(admin_client, site_tree, membe
     assert len(mail.outbox) == 1
     invitation = MemberInvitation.objects.get(member=site_tree.commune)
     assert invitation.token in mail.outbox[0].body
-    listing = admin_client.get(f"/admin/consultations/member-links/?consultation={members_consultation.translation_key}")
+    listing = admin_client.get(
+        f"/admin/consultations/member-links/?consultation={members_consultation.translation_key}"
+    )
     assert listing.status_code == 200
     assert invitation.token in listing.content.decode()
 
 
 def test_submissions_before_opening_and_after_closing_are_refused(client, consultations_index, valid_answers):
     later = ConsultationPageFactory(
-        parent=consultations_index, opens_at=timezone.now() + datetime.timedelta(days=1), closes_at=timezone.now() + datetime.timedelta(days=9)
+        parent=consultations_index,
+        opens_at=timezone.now() + datetime.timedelta(days=1),
+        closes_at=timezone.now() + datetime.timedelta(days=9),
     )
     assert client.post(later.url, valid_answers).status_code == 409
     earlier = ConsultationPageFactory(
-        parent=consultations_index, opens_at=timezone.now() - datetime.timedelta(days=9), closes_at=timezone.now() - datetime.timedelta(days=1)
+        parent=consultations_index,
+        opens_at=timezone.now() - datetime.timedelta(days=9),
+        closes_at=timezone.now() - datetime.timedelta(days=1),
     )
     assert client.post(earlier.url, valid_answers).status_code == 409
     assert not Response.objects.exists()
@@ -130,8 +141,12 @@ def test_honeypot_and_flood_are_not_recorded(client, public_consultation, valid_
     assert Response.objects.count() == 20
 
 
-@pytest.mark.parametrize("payload", ['<script>alert("x")</script>', '=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)"])
-def test_scripts_and_formulas_are_stored_as_given_and_shown_escaped(admin_client, client, public_consultation, valid_answers, payload):
+@pytest.mark.parametrize(
+    "payload", ['<script>alert("x")</script>', '=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)"]
+)
+def test_scripts_and_formulas_are_stored_as_given_and_shown_escaped(
+    admin_client, client, public_consultation, valid_answers, payload
+):
     client.post(public_consultation.url, {**valid_answers, "name": payload[:80]})
     response = Response.objects.get()
     assert response.form_data["name"] == payload[:80]
@@ -160,7 +175,9 @@ def post_with_file(client, consultation, answers, name, content, content_type="a
     return client.post(consultation.url, {**answers, "report": upload})
 
 
-def test_a_real_pdf_is_stored_privately_under_a_safe_name(client, public_consultation, valid_answers, settings, tmp_path):
+def test_a_real_pdf_is_stored_privately_under_a_safe_name(
+    client, public_consultation, valid_answers, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     response = post_with_file(client, public_consultation, valid_answers, "../../rapport\u202egpj.pdf", pdf_bytes())
     assert response.status_code == 200
@@ -179,7 +196,9 @@ def test_a_real_pdf_is_stored_privately_under_a_safe_name(client, public_consult
         ("name\x00.pdf", b"MZ", "ne correspond pas"),
     ],
 )
-def test_bad_uploads_are_refused_with_a_message(client, french_consultation, valid_answers, name, content, message, settings, tmp_path):
+def test_bad_uploads_are_refused_with_a_message(
+    client, french_consultation, valid_answers, name, content, message, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     response = post_with_file(client, french_consultation, valid_answers, name, content)
     assert response.status_code == 400

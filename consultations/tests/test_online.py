@@ -1,9 +1,7 @@
 """Answering a consultation online: every question type, from the form to the stored response."""
 
-import datetime
 
 import pytest
-from django.utils import timezone
 
 from consultations.models import Response
 

@@ -1,8 +1,15 @@
-"""Helpers for the browser tests: a headless Chromium driven by Playwright, checked by axe-core."""
+"""Helpers and fixtures for the browser tests: a headless Chromium driven by Playwright, checked by axe-core.
+
+The fixtures (`browser`, `page`, `browser_site`) are registered for every app's
+tests through `pytest_plugins` in the root conftest.py.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+
+import pytest
 
 # Chromium comes from the system; Playwright's own download is not used.
 CHROMIUM_ARGS = [
@@ -44,3 +51,47 @@ def describe_violations(violations: list[dict]) -> str:
             lines.append(f"  - {target}\n      {node['html'][:200]}\n      {summary}")
         paragraphs.append("\n".join(lines))
     return "\n\n".join(paragraphs)
+
+
+@pytest.fixture(scope="module")
+def browser(django_db_setup):
+    """One headless Chromium per test module."""
+    if chromium_path() is None:
+        pytest.skip("Chromium is not installed (no `chromium` on PATH)")
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in the test thread; the ORM
+    # calls made there (fixtures, page URLs) are still synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    test_connections = {alias: connections[alias] for alias in connections}
+    with sync_playwright() as playwright:
+        # From now on Playwright's event loop runs in this thread, and Django
+        # (asgiref's Local) would hand the tests fresh connection objects that
+        # lack the serialized database contents: keep the test database's own.
+        for alias, connection in test_connections.items():
+            connections[alias] = connection
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def browser_site(request, transactional_db, django_db_serialized_rollback, settings, tmp_path):
+    """The trilingual site of `site_tree`, committed so that the live server sees it.
+
+    The serialized rollback brings back what migrations created (root page,
+    default site, root collection) after the previous transactional test's flush.
+    """
+    settings.PAGE_CACHE = False
+    settings.MEDIA_ROOT = tmp_path
+    return request.getfixturevalue("site_tree")

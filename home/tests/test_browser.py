@@ -1,60 +1,17 @@
 """A real browser on the live site: right-to-left reading, language switch, keyboard use, axe-core checks."""
 
-import os
-
 import pytest
 
-from home.tests.browser import accessibility_violations, chromium_path, describe_violations, launch_chromium
+from home.tests.browser import accessibility_violations, chromium_path, describe_violations
 
 if chromium_path() is None:
     pytest.skip("Chromium is not installed (no `chromium` on PATH)", allow_module_level=True)
 
-from playwright.sync_api import expect, sync_playwright
-
-# Playwright's sync API keeps an event loop running in the test thread; the ORM
-# calls made there (fixtures, page URLs) are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
 PAGE_NAMES = ["home", "communes", "commune", "experience", "news_index", "news", "about"]
-
-
-@pytest.fixture(scope="module")
-def browser(django_db_setup):
-    from django.db import connections
-
-    test_connections = {alias: connections[alias] for alias in connections}
-    with sync_playwright() as playwright:
-        # From now on Playwright's event loop runs in this thread, and Django
-        # (asgiref's Local) would hand the tests fresh connection objects that
-        # lack the serialized database contents: keep the test database's own.
-        for alias, connection in test_connections.items():
-            connections[alias] = connection
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def browser_site(request, transactional_db, django_db_serialized_rollback, settings, tmp_path):
-    """The trilingual site of `site_tree`, committed so that the live server sees it.
-
-    The serialized rollback brings back what migrations created (root page,
-    default site, root collection) after the previous transactional test's flush.
-    """
-    settings.PAGE_CACHE = False
-    settings.MEDIA_ROOT = tmp_path
-    return request.getfixturevalue("site_tree")
 
 
 def test_arabic_visitor_reads_right_to_left_switches_to_french_and_reaches_a_commune(page, live_server, browser_site):

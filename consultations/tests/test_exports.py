@@ -1,0 +1,134 @@
+"""Every export sheet read back: values, types, right-to-left, charts, inert formulas, filters, rights."""
+
+import csv
+import datetime
+import io
+import zipfile
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+
+from consultations.exports import ConsultationExport, ExportOptions
+from consultations.models import Response
+from home.roles import ORGANISERS
+
+
+@pytest.fixture
+def answered(client, public_consultation, french_consultation, valid_answers):
+    client.post(public_consultation.url, valid_answers)
+    client.post(
+        french_consultation.url,
+        {**valid_answers, "name": '=HYPERLINK("http://x","y")', "axis": "other", "axis__other": "Foncier"},
+    )
+    Response.objects.create(
+        consultation_key=public_consultation.translation_key,
+        page=public_consultation,
+        language="ar",
+        form_data={"name": "spam"},
+        is_spam=True,
+    )
+    return public_consultation
+
+
+def export_workbook(consultation, **options):
+    buffer = io.BytesIO()
+    ConsultationExport(consultation, Response.objects.all(), ExportOptions(**options)).write_xlsx(buffer)
+    return openpyxl.load_workbook(io.BytesIO(buffer.getvalue())), buffer.getvalue()
+
+
+def rows_by_header(sheet):
+    rows = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+def test_responses_sheet_has_one_row_per_response_and_typed_columns(answered):
+    workbook, _data = export_workbook(answered, language="fr")
+    assert len(workbook.sheetnames) == 3 and workbook.sheetnames[0] == "Réponses"
+    rows = rows_by_header(workbook["Réponses"])
+    assert len(rows) == 2  # spam left out
+    first = rows[0]
+    assert first["name — Nom du projet"] == "Budget participatif des jeunes"
+    assert first["axis — Axe prioritaire"] == "Ressources financières"
+    assert first["tools:budget — Outils utilisés: Budget participatif"] == 1
+    assert first["tools:petitions — Outils utilisés: Pétitions"] == 0
+    assert first["plan-year — Année d'adoption du plan"] == 2022
+    assert first["grid:transparency — Évaluez: Transparence"] == 3
+    assert first["priorities:b — Classez: Routes"] == 1
+    assert first["meeting — Date de la réunion"] == datetime.datetime(2022, 11, 14)
+    second = rows[1]
+    assert second["axis:other — Axe prioritaire: Autre"] == "Foncier"
+    assert not workbook["Réponses"].sheet_view.rightToLeft
+
+
+def test_formula_answers_are_inert_in_the_export(answered):
+    workbook, data = export_workbook(answered, language="fr")
+    cell = next(c for row in workbook["Réponses"].iter_rows() for c in row if c.value == '=HYPERLINK("http://x","y")')
+    assert cell.data_type == "s" and cell.quotePrefix
+    assert b"<f>" not in zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    assert Response.objects.get(language="fr").form_data["name"] == '=HYPERLINK("http://x","y")'  # stored as given
+
+
+def test_arabic_headers_make_right_to_left_sheets(answered):
+    workbook, _data = export_workbook(answered, language="ar")
+    assert all(workbook[name].sheet_view.rightToLeft for name in workbook.sheetnames)
+
+
+def test_joined_multiple_choice_is_one_column(answered):
+    workbook, _data = export_workbook(answered, language="fr", multiple_choice="joined")
+    rows = rows_by_header(workbook.worksheets[0])
+    assert rows[0]["tools — Outils utilisés"] == "Budget participatif; Conseil des jeunes"
+
+
+def test_summary_counts_percentages_means_and_charts(answered):
+    workbook, data = export_workbook(answered, language="fr")
+    summary = list(workbook.worksheets[1].iter_rows(values_only=True))
+    assert ("Ressources financières", 1, 50.0, None) in summary
+    assert ("Oui", 2, 100.0, None) in summary
+    assert any(row[3] == 4 for row in summary)  # mean of the rating scale (4 and 4)
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert len([name for name in names if name.startswith("xl/charts/chart")]) >= 5
+
+
+def test_codebook_lists_codes_types_and_labels_in_each_language(answered):
+    workbook, _data = export_workbook(answered, language="fr")
+    codebook = list(workbook.worksheets[2].iter_rows(values_only=True))
+    header = codebook[0]
+    assert any("(ar)" in str(value) for value in header) and any("(fr)" in str(value) for value in header)
+    axis = next(row for row in codebook if row[0] == "axis")
+    assert "finance = Ressources financières" in " ".join(str(value) for value in axis)
+
+
+def test_export_command_writes_xlsx_and_csv(answered, tmp_path):
+    call_command(
+        "export_responses", str(answered.pk), "-o", str(tmp_path / "out.xlsx"), "--language", "fr", verbosity=0
+    )
+    assert openpyxl.load_workbook(tmp_path / "out.xlsx")["Réponses"].max_row == 3
+    call_command("export_responses", answered.slug, "-o", str(tmp_path / "out.csv"), verbosity=0)
+    text = (tmp_path / "out.csv").read_text(encoding="utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert len(rows) == 3
+    assert '\'=HYPERLINK("http://x","y")' in [value for row in rows for value in row]
+
+
+def test_admin_export_follows_the_listing_filters_and_needs_the_right(client, site_tree, answered):
+    url = (
+        f"/admin/consultations/responses/export/?consultation={answered.translation_key}"
+        "&language=fr&export_format=xlsx&header_language=fr"
+    )
+    organiser = User.objects.create_user("organiser", password="pw")
+    organiser.groups.add(Group.objects.get(name=ORGANISERS))
+    client.force_login(organiser)
+    response = client.get(url)
+    assert response.status_code == 200
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert workbook["Réponses"].max_row == 2  # the French response only
+    csv_response = client.get(url.replace("export_format=xlsx", "export_format=csv"))
+    assert b"".join(csv_response.streaming_content).decode().startswith("\ufeff")
+
+    editor = User.objects.create_user("editor", password="pw")
+    editor.groups.add(site_tree.commune.group_for_editors())
+    client.force_login(editor)
+    assert client.get(url).status_code in (302, 403)
