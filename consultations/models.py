@@ -12,10 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+import tempfile
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
+from django.http import FileResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -271,14 +273,14 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
         for code, value in list(answers.items()):
             if hasattr(value, "read"):
                 answers[code] = store_answer_file(value)
-        invitation = getattr(form, "invitation", None)
+        member = getattr(form, "member", None)
         fields = {
             "form_data": answers,
             "page": self,
             "language": translation.get_language() or self.locale.language_code,
-            "channel": Response.Channel.ONLINE,
+            "channel": getattr(form, "channel", Response.Channel.ONLINE),
         }
-        if invitation is None:
+        if member is None:
             return Response.objects.create(
                 consultation_key=self.translation_key,
                 respondent_name=form.cleaned_data.get("respondent_name", ""),
@@ -289,7 +291,7 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
             )
         with transaction.atomic():
             response, _created = Response.objects.select_for_update().update_or_create(
-                consultation_key=self.translation_key, member=invitation.member, defaults=fields
+                consultation_key=self.translation_key, member=member, defaults=fields
             )
         return response
 
@@ -315,13 +317,83 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
             return TemplateResponse(request, "consultations/invalid_link.html", context, status=403)
         return self.serve_form(request, invitation=invitation)
 
+    @path("questionnaire/")
+    def questionnaire_file(self, request):
+        """The fillable XLSX questionnaire, in this page's language."""
+        return self._questionnaire_response(member_key="")
+
+    @path("answer/<str:token>/questionnaire/")
+    def member_questionnaire_file(self, request, token: str):
+        invitation = MemberInvitation.from_token(token, self)
+        if invitation is None:
+            return TemplateResponse(request, "consultations/invalid_link.html", self.get_context(request), status=403)
+        return self._questionnaire_response(member_key=str(invitation.member.translation_key))
+
+    def _questionnaire_response(self, member_key: str):
+        from .offline import build_form_workbook
+
+        target = tempfile.TemporaryFile()
+        build_form_workbook(self, target, member_key=member_key)
+        target.seek(0)
+        return FileResponse(
+            target,
+            as_attachment=True,
+            filename=f"{self.slug}-{self.locale.language_code}.xlsx",
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+
+    @path("print/")
+    def printable(self, request):
+        """The questionnaire as a page to print or save as PDF from the browser."""
+        from .offline import form_rows
+
+        context = self.get_context(request)
+        context["rows"] = form_rows(self)
+        return TemplateResponse(request, "consultations/consultation_print.html", context)
+
+    @path("answer/<str:token>/upload/")
+    def member_upload(self, request, token: str):
+        """A council sends back its filled questionnaire; replacing an answer needs confirmation."""
+        from .offline import OfflineFormError, read_form_workbook
+
+        invitation = MemberInvitation.from_token(token, self)
+        if invitation is None:
+            return TemplateResponse(request, "consultations/invalid_link.html", self.get_context(request), status=403)
+        if request.method != "POST" or "file" not in request.FILES:
+            return redirect(self.url + self.reverse_subpage("member_form", args=[token]))
+        if not self.is_open:
+            return self.render_form(request, form=None, invitation=invitation, refused=True, status=409)
+        existing = invitation.response
+        try:
+            filled = read_form_workbook(self, request.FILES["file"])
+        except OfflineFormError as error:
+            return self.render_form(request, form=None, invitation=invitation, upload_errors=error.messages, status=400)
+        if existing and not request.POST.get("confirm_replace"):
+            return self.render_form(
+                request, form=None, invitation=invitation, existing=existing, upload_needs_confirmation=True, status=409
+            )
+        response, form = self.save_offline_answers(filled.data, member=invitation.member, channel=Response.Channel.FILE)
+        if response is None:
+            return self.render_form(request, form=form, invitation=invitation, upload_errors=[], status=400)
+        return self.render_landing_page(request, response, invitation=invitation)
+
+    def save_offline_answers(self, data: dict, *, member, channel: str):
+        """Validate answers that came as a file or were typed in, exactly as online; save them if valid."""
+        form = self.get_form(data, {}, page=self, user=None)
+        for name in getattr(form, "respondent_fields", ()):
+            form.fields.pop(name, None)
+        form.member, form.channel = member, channel
+        if not form.is_valid():
+            return None, form
+        return self.process_form_submission(form), form
+
     def serve_form(self, request, invitation: MemberInvitation | None = None):
         existing = invitation.response if invitation else None
         if request.method == "POST":
             if not self.is_open:
                 return self.render_form(request, form=None, invitation=invitation, refused=True, status=409)
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-            form.invitation = invitation
+            form.member = invitation.member if invitation else None
             if invitation is None and (form.data.get(form.honeypot_name) or self._flooding(request)):
                 return self.render_landing_page(request, None)
             if form.is_valid():

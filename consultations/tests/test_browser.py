@@ -18,6 +18,7 @@ FINANCE = "هل الموارد المالية للجماعة كافية؟"
 GAPS = "ما الذي ينقص لتمويل الديمقراطية التشاركية؟"
 AXIS = "المحور ذو الأولوية"
 SATISFACTION = "مدى الرضا عن الشبكة"
+GAPS_HELP = "اذكروا الموارد الناقصة."
 
 QUESTIONS = [
     {"code": "finance-sufficient", "field_type": "yes_no", "label": FINANCE},
@@ -25,6 +26,7 @@ QUESTIONS = [
         "code": "finance-gaps",
         "field_type": "long_text",
         "label": GAPS,
+        "help_text": GAPS_HELP,
         "show_if_code": "finance-sufficient",
         "show_if_value": "no",
     },
@@ -78,6 +80,7 @@ def test_member_council_answers_in_arabic_then_edits_its_answer(page, live_serve
     question(page, FINANCE).get_by_label("لا", exact=True).check()
     expect(gaps).to_be_visible()
     expect(gaps).to_be_enabled()
+    expect(gaps).to_have_accessible_description(GAPS_HELP)  # the "answer only if" note is for pages without script
     gaps.fill("نحتاج إلى ميزانية خاصة بالمشاركة")
     question(page, AXIS).get_by_label("الموارد البشرية").check()
     question(page, SATISFACTION).get_by_label("2", exact=True).check()
@@ -128,6 +131,6 @@ def test_without_javascript_the_conditional_question_shows_with_its_note(browser
         expect(gaps).to_be_visible()
         expect(gaps).to_be_enabled()
         expect(page.get_by_text(CONDITION_NOTE)).to_be_visible()
-        expect(gaps).to_have_accessible_description(CONDITION_NOTE)
+        expect(gaps).to_have_accessible_description(f"{CONDITION_NOTE} {GAPS_HELP}")
     finally:
         context.close()

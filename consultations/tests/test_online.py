@@ -1,6 +1,5 @@
 """Answering a consultation online: every question type, from the form to the stored response."""
 
-
 import pytest
 
 from consultations.models import Response

@@ -25,3 +25,8 @@
   narrow.addEventListener("change", sync);
   sync();
 })();
+
+// "Print" buttons (the printable questionnaire).
+document.querySelectorAll("[data-print]").forEach(function (button) {
+  button.addEventListener("click", function () { window.print(); });
+});

@@ -1,0 +1,183 @@
+"""Offline round trip: generate the XLSX form, fill it with openpyxl, send it back, get what online gives."""
+
+import io
+import zipfile
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from consultations.models import MemberInvitation, Response
+from consultations.offline import OfflineFormError, build_form_workbook, read_form_workbook
+
+# What a council types or picks in the answer column, by row key.
+FILLED = {
+    "name": "Budget participatif des jeunes",
+    "story": "Un récit.",
+    "axis": "Ressources financières",
+    "tools:budget": "Oui",
+    "tools:petitions": "Non",
+    "tools:youth": "Oui",
+    "plan": "Oui",
+    "plan-year": 2022,
+    "satisfaction": 4,
+    "grid:transparency": 3,
+    "grid:participation": 2,
+    "priorities:a": 2,
+    "priorities:b": 1,
+    "priorities:c": 3,
+    "meeting": "2022-11-14",
+    "contact": "commune@example.ma",
+}
+
+
+def generate(page, **kwargs) -> bytes:
+    buffer = io.BytesIO()
+    build_form_workbook(page, buffer, **kwargs)
+    return buffer.getvalue()
+
+
+def fill(data: bytes, answers: dict, *, formula_in=None) -> bytes:
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    sheet = workbook.worksheets[1]
+    for row in sheet.iter_rows(min_row=2):
+        key = row[0].value
+        if key in answers:
+            row[3].value = answers[key]
+        if key == formula_in:
+            row[3].value = "=1+1"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def upload(data: bytes, name="reponses.xlsx"):
+    return SimpleUploadedFile(
+        name, data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+
+
+def test_generated_form_has_locked_labels_lists_validations_and_hidden_metadata(french_consultation):
+    workbook = openpyxl.load_workbook(io.BytesIO(generate(french_consultation)))
+    assert workbook.sheetnames[2:] == ["Lists", "Meta"]
+    assert workbook["Lists"].sheet_state == "hidden" and workbook["Meta"].sheet_state == "hidden"
+    questionnaire = workbook.worksheets[1]
+    assert questionnaire.protection.sheet
+    keys = [row[0].value for row in questionnaire.iter_rows(min_row=2)]
+    assert {"name", "axis", "tools:budget", "grid:transparency", "priorities:c", "axis__other"} <= set(keys)
+    answer = questionnaire.cell(row=keys.index("axis") + 2, column=4)
+    assert answer.protection.locked is False
+    assert questionnaire.cell(row=2, column=2).protection.locked is not False
+    kinds = {validation.type for validation in questionnaire.data_validations.dataValidation}
+    assert {"list", "whole", "decimal", "date", "textLength"} <= kinds
+    meta = dict(workbook["Meta"].iter_rows(values_only=True))
+    assert meta["consultation"] == str(french_consultation.translation_key) and meta["language"] == "fr"
+
+
+def test_arabic_form_is_right_to_left(public_consultation):
+    workbook = openpyxl.load_workbook(io.BytesIO(generate(public_consultation)))
+    assert workbook.worksheets[1].sheet_view.rightToLeft
+
+
+def test_round_trip_gives_the_same_answers_as_online(client, french_consultation, valid_answers):
+    client.post(french_consultation.url, valid_answers)
+    online = Response.objects.get().form_data
+    Response.objects.all().delete()
+
+    filled = read_form_workbook(french_consultation, upload(fill(generate(french_consultation), FILLED)))
+    response, form = french_consultation.save_offline_answers(filled.data, member=None, channel=Response.Channel.FILE)
+    assert response is not None, form.errors
+    assert response.channel == "file"
+    assert response.form_data == online
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"satisfaction": 9}, "Satisfaction"),
+        ({"axis": "Pas dans la liste"}, "Axe prioritaire"),
+        ({"priorities:a": 1}, "Classez"),
+    ],
+)
+def test_invalid_file_answers_are_reported_per_question_and_nothing_is_saved(french_consultation, change, message):
+    filled = read_form_workbook(french_consultation, upload(fill(generate(french_consultation), {**FILLED, **change})))
+    response, form = french_consultation.save_offline_answers(filled.data, member=None, channel="file")
+    assert response is None
+    assert any(message in str(form.fields[name].label) for name in form.errors)
+    assert not Response.objects.exists()
+
+
+def test_formulas_in_answer_cells_are_refused(french_consultation):
+    with pytest.raises(OfflineFormError):
+        read_form_workbook(french_consultation, upload(fill(generate(french_consultation), FILLED, formula_in="name")))
+
+
+def test_a_form_of_another_consultation_or_an_older_version_is_refused(
+    french_consultation, public_consultation, consultations_index
+):
+    from consultations.tests.factories import ConsultationPageFactory
+
+    other = ConsultationPageFactory(parent=consultations_index)
+    with pytest.raises(OfflineFormError, match="another consultation"):
+        read_form_workbook(french_consultation, upload(generate(other)))
+    old = generate(french_consultation)
+    question = french_consultation.questions.get(code="axis")
+    question.choices += "\nland | Foncier"
+    question.save()
+    with pytest.raises(OfflineFormError, match="older version"):
+        read_form_workbook(french_consultation, upload(old))
+
+
+def test_renamed_codes_and_broken_files_are_refused(french_consultation):
+    workbook = openpyxl.load_workbook(io.BytesIO(generate(french_consultation)))
+    workbook.worksheets[1]["A3"] = "renamed-code"
+    workbook.worksheets[1]["D3"] = "x"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with pytest.raises(OfflineFormError, match="unknown question code"):
+        read_form_workbook(french_consultation, upload(buffer.getvalue()))
+    with pytest.raises(OfflineFormError):
+        read_form_workbook(french_consultation, upload(b"%PDF-1.4 not a workbook", "fake.xlsx"))
+    with pytest.raises(OfflineFormError):
+        read_form_workbook(french_consultation, upload(generate(french_consultation)[:500]))
+
+
+def test_zip_bombs_are_refused_before_unpacking(french_consultation):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (60 * 1024 * 1024))
+    with pytest.raises(OfflineFormError, match="unpacks"):
+        read_form_workbook(french_consultation, upload(buffer.getvalue()))
+
+
+def test_council_sends_back_its_file_through_its_link_and_confirms_replacement(client, site_tree, consultations_index):
+    from consultations.tests.factories import ConsultationPageFactory
+    from consultations.tests.test_members_and_bad_input import MEMBER_QUESTIONS
+
+    page = ConsultationPageFactory(parent=consultations_index, audience="members", questions=MEMBER_QUESTIONS)
+    invitation = MemberInvitation.objects.create(consultation_key=page.translation_key, member=site_tree.commune)
+    base = page.url + f"answer/{invitation.token}/"
+    downloaded = client.get(base + "questionnaire/")
+    assert downloaded.status_code == 200
+    data = b"".join(downloaded.streaming_content)
+    filled = fill(data, {"axis": "الموارد المالية", "proposal": "من الملف"})
+    assert client.post(base + "upload/", {"file": upload(filled)}).status_code == 200
+    response = Response.objects.get()
+    assert response.channel == "file" and response.member == site_tree.commune
+    assert response.form_data == {"axis": "finance", "proposal": "من الملف"}
+
+    second = fill(data, {"axis": "الاختصاصات", "proposal": "ثانية"})
+    assert client.post(base + "upload/", {"file": upload(second)}).status_code == 409  # asks to confirm
+    assert Response.objects.get().form_data["proposal"] == "من الملف"
+    assert client.post(base + "upload/", {"file": upload(second), "confirm_replace": "1"}).status_code == 200
+    assert Response.objects.get().form_data["proposal"] == "ثانية"
+
+    invitation.revoked_at = invitation.created_at
+    invitation.save()
+    assert client.post(base + "upload/", {"file": upload(second), "confirm_replace": "1"}).status_code == 403
+
+
+def test_printable_questionnaire_has_an_answer_box_per_question(client, public_consultation):
+    page = client.get(public_consultation.url + "print/").content.decode()
+    assert page.count('class="answer-box"') >= 8
+    assert "Axe prioritaire" in page
