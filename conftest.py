@@ -21,6 +21,9 @@ from home.tests.factories import (
 
 LANGUAGES = ("ar", "fr", "en")
 
+# The browser fixtures (`browser`, `page`, `browser_site`), shared by every app's browser tests.
+pytest_plugins = ["home.tests.browser"]
+
 
 @dataclass
 class SiteTree:

@@ -11,7 +11,9 @@
 from __future__ import annotations
 
 import datetime
+import io
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
@@ -19,6 +21,7 @@ from home.demo.builder import LANGUAGE_CODES, child_page, locales, publish, tran
 from home.models import CommunePage
 
 from .models import ConsultationIndexPage, ConsultationPage, MemberInvitation, Question, Response
+from .offline import answers_to_cells, build_form_workbook, fill_form_workbook, read_form_workbook
 
 INDEX_TITLES = {"ar": "الاستشارات", "fr": "Consultations", "en": "Consultations"}
 
@@ -319,6 +322,9 @@ PUBLIC_QUESTIONS = [
     ),
 ]
 
+# These councils send their answers back as filled spreadsheets; the others answer online.
+ANSWERED_BY_FILE = {"sefrou", "chefchaouen"}
+
 MEMBER_ANSWERS = {
     "tetouan": {
         "competences-clarity": 3,
@@ -434,8 +440,28 @@ def _member_answers(consultation: ConsultationPage) -> None:
     for member in members.values():
         MemberInvitation.objects.get_or_create(consultation_key=consultation.translation_key, member=member)
     for slug, answers in MEMBER_ANSWERS.items():
-        Response.objects.get_or_create(
-            consultation_key=consultation.translation_key,
-            member=members[slug],
-            defaults={"page": consultation, "language": "ar", "form_data": answers, "channel": Response.Channel.ONLINE},
-        )
+        member = members[slug]
+        if Response.objects.filter(consultation_key=consultation.translation_key, member=member).exists():
+            continue
+        if slug in ANSWERED_BY_FILE:
+            _answer_by_file(consultation, member, answers)
+        else:
+            Response.objects.create(
+                consultation_key=consultation.translation_key,
+                member=member,
+                page=consultation,
+                language="ar",
+                form_data=answers,
+                channel=Response.Channel.ONLINE,
+            )
+
+
+def _answer_by_file(consultation: ConsultationPage, member: CommunePage, answers: dict) -> None:
+    """The council downloads its questionnaire, fills it in a spreadsheet and sends it back."""
+    blank = io.BytesIO()
+    build_form_workbook(consultation, blank, member_key=str(member.translation_key))
+    filled = fill_form_workbook(blank.getvalue(), answers_to_cells(consultation, answers))
+    read = read_form_workbook(consultation, SimpleUploadedFile(f"{member.slug}.xlsx", filled))
+    response, form = consultation.save_offline_answers(read.data, member=member, channel=Response.Channel.FILE)
+    if response is None:
+        raise ValueError(f"Demo answers of {member.slug} do not validate: {form.errors}")

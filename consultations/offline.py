@@ -166,6 +166,11 @@ def form_rows(page) -> list[FormRow]:
 
 def build_form_workbook(page, target, *, member_key: str = "") -> None:
     """Write the fillable questionnaire of `page` (in its language) to a path or binary file."""
+    with translation.override(page.locale.language_code):
+        _build_form_workbook(page, target, member_key)
+
+
+def _build_form_workbook(page, target, member_key: str) -> None:
     report = WriteReport()
     safe = lambda text: _text(text, report)  # noqa: E731
     workbook = Workbook()
@@ -307,7 +312,8 @@ def read_form_workbook(page, upload) -> FilledForm:
         )
     language = meta.get("language") or page.locale.language_code
     questionnaire = workbook.worksheets[1]
-    expected = {row.key: row for row in form_rows(_page_in(page, language))}
+    with translation.override(language):  # "Yes"/"No" as the file shows them
+        expected = {row.key: row for row in form_rows(_page_in(page, language))}
     answers: dict[str, object] = {}
     errors = []
     for key, _label, _help, value, *_rest in questionnaire.iter_rows(min_row=2, values_only=False):
@@ -402,3 +408,42 @@ def _plain(value) -> str:
     if isinstance(value, Decimal | int | float):
         return str(value)
     return str(value)
+
+
+def answers_to_cells(page, form_data: dict) -> dict[str, object]:
+    """What a person would type in each answer cell to give `form_data` (the inverse of reading)."""
+    with translation.override(page.locale.language_code):
+        rows = {row.key: row for row in form_rows(page)}
+    cells: dict[str, object] = {}
+    for question in page.questions.all():
+        code, kind = question.code, question.field_type
+        value = form_data.get(code)
+        if value in (None, "", [], {}):
+            continue
+        if kind in (QuestionType.SINGLE_CHOICE, QuestionType.YES_NO):
+            cells[code] = dict(rows[code].choices).get(value, value)
+        elif kind == QuestionType.MULTIPLE_CHOICE:
+            for key, row in rows.items():
+                if key.startswith(f"{code}:"):
+                    labels = dict(row.choices)
+                    cells[key] = labels["yes"] if key.split(":", 1)[1] in value else labels["no"]
+        elif kind == QuestionType.MATRIX:
+            cells.update({f"{code}:{item}": rating for item, rating in value.items()})
+        elif kind == QuestionType.RANKING:
+            cells.update({f"{code}:{option}": rank for rank, option in enumerate(value, start=1)})
+        elif kind != QuestionType.FILE:
+            cells[code] = value
+        if form_data.get(f"{code}__other"):
+            cells[f"{code}__other"] = form_data[f"{code}__other"]
+    return cells
+
+
+def fill_form_workbook(data: bytes, cells: dict[str, object]) -> bytes:
+    """Type `cells` (by row key) into a generated questionnaire, as a council would."""
+    workbook = load_workbook(io.BytesIO(data))
+    for row in workbook.worksheets[1].iter_rows(min_row=2):
+        if row[0].value in cells:
+            row[ANSWER_COLUMN - 1].value = cells[row[0].value]
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

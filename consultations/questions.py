@@ -335,6 +335,9 @@ class ConsultationFormBuilder(FormBuilder):
     def formfields(self):
         fields = super().formfields
         for question in self.fields:
+            if question.show_if_code and question.clean_name in fields:
+                # The "answer only if…" note describes the input even when the question has no help text.
+                fields[question.clean_name].widget.attrs["aria-describedby"] = f"id_{question.clean_name}_helptext"
             if question.allow_other and question.field_type in CHOICE_TYPES:
                 fields[f"{question.clean_name}__other"] = forms.CharField(
                     label=_("Other: please specify"), required=False, max_length=255

@@ -12,7 +12,7 @@ from __future__ import annotations
 import tempfile
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.core.mail import send_mass_mail
 from django.http import FileResponse, Http404, StreamingHttpResponse
@@ -193,3 +193,100 @@ def _links_url() -> str:
     from django.urls import reverse
 
     return reverse("consultation_member_links:index")
+
+
+def import_files(request, page_id: int):
+    """Organisers upload one or many filled questionnaires; each file is checked on its own."""
+    from .offline import OfflineFormError, read_form_workbook
+
+    _require(request, "consultations.add_response")
+    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    results = []
+    if request.method == "POST":
+        replace = bool(request.POST.get("confirm_replace"))
+        for upload in request.FILES.getlist("files")[:200]:
+            results.append(_import_one(consultation, upload, replace, read_form_workbook, OfflineFormError))
+        saved = sum(1 for result in results if result["saved"])
+        messages.info(request, _("%(saved)d of %(total)d files saved.") % {"saved": saved, "total": len(results)})
+    return TemplateResponse(
+        request, "consultations/admin/import.html", {"consultation": consultation, "results": results}
+    )
+
+
+def _import_one(consultation, upload, replace: bool, read_form_workbook, offline_error) -> dict:
+    result = {"name": upload.name, "saved": False, "errors": []}
+    try:
+        filled = read_form_workbook(consultation, upload)
+    except offline_error as error:
+        result["errors"] = error.messages
+        return result
+    member = None
+    if filled.member_key:
+        member = CommunePage.objects.filter(translation_key=filled.member_key).order_by("pk").first()
+    if consultation.audience == ConsultationPage.Audience.MEMBERS and member is None:
+        result["errors"] = [_("The file does not say which member council it comes from: use the council's own link.")]
+        return result
+    if (
+        member
+        and not replace
+        and Response.objects.filter(consultation_key=consultation.translation_key, member=member).exists()
+    ):
+        result["errors"] = [
+            _("%(member)s has already answered: tick “replace” to overwrite.") % {"member": member.title}
+        ]
+        return result
+    page = consultation.get_translation_or_none(_locale(filled.language)) or consultation
+    response, form = page.specific.save_offline_answers(filled.data, member=member, channel=Response.Channel.FILE)
+    if response is None:
+        result["errors"] = [f"{form.fields[name].label}: {' '.join(errors)}" for name, errors in form.errors.items()]
+        return result
+    result.update(saved=True, response=response)
+    return result
+
+
+def _locale(language: str):
+    from wagtail.models import Locale
+
+    return Locale.objects.filter(language_code=language).first()
+
+
+def enter_paper_response(request, page_id: int):
+    """Type in a paper questionnaire (with its scan); it is validated like an online answer."""
+    from .uploads import AnswerFileField
+
+    _require(request, "consultations.add_response")
+    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    members = CommunePage.objects.filter(locale=consultation.locale).order_by("title")
+    scan_field = AnswerFileField(allowed_extensions="pdf, jpg, png", max_megabytes=10, required=False)
+    errors = []
+    if request.method == "POST":
+        form = _answers_form(consultation, request, request.POST, request.FILES)
+        member = members.filter(pk=request.POST.get("member") or 0).first()
+        try:
+            scan = scan_field.clean(request.FILES.get("scan"))
+        except ValidationError as error:
+            errors, scan = error.messages, None
+        if member is None and consultation.audience == ConsultationPage.Audience.MEMBERS:
+            errors.append(_("Choose the member council that answered."))
+        if not errors and form.is_valid():
+            form.member, form.channel = member, Response.Channel.ENTERED
+            response = consultation.process_form_submission(form)
+            if scan:
+                response.form_data["_scan"] = store_answer_file(scan)
+                response.save(update_fields=["form_data"])
+            log(instance=response, action="wagtail.create", user=request.user)
+            messages.success(request, _("The paper questionnaire has been saved."))
+            return redirect("consultation_responses:inspect", response.pk)
+    else:
+        form = _answers_form(consultation, request)
+    return TemplateResponse(
+        request,
+        "consultations/admin/enter.html",
+        {
+            "consultation": consultation,
+            "form": form,
+            "members": members,
+            "errors": errors,
+            "questions": {question.code: question for question in consultation.questions.all()},
+        },
+    )

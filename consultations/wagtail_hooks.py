@@ -107,6 +107,8 @@ class ResponseViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             path("answers/<int:pk>/", views.edit_answers, name="edit_answers"),
             path("export/", views.export_responses, name="export"),
+            path("import/<int:page_id>/", views.import_files, name="import"),
+            path("enter/<int:page_id>/", views.enter_paper_response, name="enter"),
             path("file/<int:pk>/<slug:code>/", views.answer_file, name="answer_file"),
         ]
 
@@ -229,6 +231,18 @@ def consultation_page_buttons(page, user, view_name, next_url=None):
     if not isinstance(page.specific_deferred, ConsultationPage) or not user.has_perm("consultations.view_response"):
         return
     key = page.translation_key
+    yield Button(
+        _("Import filled questionnaires"),
+        url=reverse("consultation_responses:import", args=[page.pk]),
+        icon_name="upload",
+        priority=88,
+    )
+    yield Button(
+        _("Type in a paper questionnaire"),
+        url=reverse("consultation_responses:enter", args=[page.pk]),
+        icon_name="edit",
+        priority=89,
+    )
     yield Button(
         _("Responses"),
         url=f"{reverse('consultation_responses:index')}?consultation={key}",

@@ -181,3 +181,51 @@ def test_printable_questionnaire_has_an_answer_box_per_question(client, public_c
     page = client.get(public_consultation.url + "print/").content.decode()
     assert page.count('class="answer-box"') >= 8
     assert "Axe prioritaire" in page
+
+
+@pytest.fixture
+def organiser_client(client, site_tree):
+    from django.contrib.auth.models import Group, User
+
+    from home.roles import ORGANISERS
+
+    user = User.objects.create_user("organiser", password="pw")
+    user.groups.add(Group.objects.get(name=ORGANISERS))
+    client.force_login(user)
+    return client
+
+
+def test_organiser_imports_many_files_and_a_bad_one_saves_nothing(organiser_client, french_consultation):
+    good = fill(generate(french_consultation), FILLED)
+    bad = fill(generate(french_consultation), {**FILLED, "satisfaction": 9})
+    response = organiser_client.post(
+        f"/admin/consultations/responses/import/{french_consultation.pk}/",
+        {"files": [upload(good, "a.xlsx"), upload(bad, "b.xlsx"), upload(b"not a zip", "c.xlsx")]},
+    )
+    assert response.status_code == 200
+    assert Response.objects.filter(channel="file").count() == 1
+    content = response.content.decode()
+    assert "b.xlsx" in content and "c.xlsx" in content
+
+
+def test_organiser_types_in_a_paper_questionnaire_with_its_scan(
+    organiser_client, public_consultation, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    url = f"/admin/consultations/responses/enter/{public_consultation.pk}/"
+    assert organiser_client.get(url).status_code == 200
+    data = {
+        "name": "Sur papier",
+        "axis": "staff",
+        "tools": ["petitions"],
+        "plan": "no",
+        "satisfaction": "3",
+        "grid_0": "1",
+        "grid_1": "2",
+        "scan": upload(b"%PDF-1.4\n%%EOF\n", "scan.pdf"),
+    }
+    response = organiser_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:500]
+    stored = Response.objects.get()
+    assert stored.channel == "entered" and stored.form_data["name"] == "Sur papier"
+    assert stored.form_data["_scan"]["name"] == "scan.pdf"
