@@ -256,6 +256,36 @@ class ConsultationExport:
             lines.append((question.other_label or _("Other"), counts[OTHER], None))
         return lines
 
+    def results(self) -> list[dict]:
+        """Aggregates only, for the public results page: per question, (label, count, percentage, mean)."""
+        tallies = self.tallies()
+        results = []
+        for question in self.questions:
+            if question.field_type not in SUMMARY_TYPES:
+                continue
+            answered = tallies["answered"][question.code]
+            lines = self._answer_lines(
+                question, tallies["counts"][question.code], tallies["sums"][question.code], answered
+            )
+            biggest = max((count for _label, count, _mean in lines), default=0) or 1
+            results.append(
+                {
+                    "question": question,
+                    "answered": answered,
+                    "lines": [
+                        {
+                            "label": label,
+                            "count": count,
+                            "percent": round(100 * count / answered, 1) if answered else 0,
+                            "mean": mean,
+                            "bar": round(100 * count / biggest),
+                        }
+                        for label, count, mean in lines
+                    ],
+                }
+            )
+        return results
+
     # --- Codebook and members ------------------------------------------------------
 
     def questions_sheet(self) -> Sheet:

@@ -17,7 +17,7 @@ import tempfile
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -185,6 +185,11 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
         blank=True,
         help_text=_("Shown above the consent box of public consultations (law 09-08)."),
     )
+    publish_results = models.BooleanField(
+        _("publish the results once closed"),
+        default=False,
+        help_text=_("Visitors then see the summary of the answers (counts and charts, never who answered)."),
+    )
     official_document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("official document"),
@@ -202,6 +207,7 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
             _("Who and when"),
         ),
         FieldPanel("official_document"),
+        FieldPanel("publish_results"),
         InlinePanel("questions", label=_("Questions")),
         FieldPanel("thank_you_text"),
         FieldPanel("privacy_notice"),
@@ -341,6 +347,19 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
             filename=f"{self.slug}-{self.locale.language_code}.xlsx",
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
+
+    @path("results/")
+    def results(self, request):
+        """The summary of a closed consultation, when organisers chose to publish it."""
+        from .exports import ConsultationExport, ExportOptions
+
+        if not (self.publish_results and self.status == self.Status.CLOSED):
+            raise Http404
+        export = ConsultationExport(self, Response.objects.all(), ExportOptions(language=self.locale.language_code))
+        context = self.get_context(request)
+        context["results"] = export.results()
+        context["total"] = export.responses.count()
+        return TemplateResponse(request, "consultations/consultation_results.html", context)
 
     @path("print/")
     def printable(self, request):

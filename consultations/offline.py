@@ -307,7 +307,8 @@ def read_form_workbook(page, upload) -> FilledForm:
     if meta.get("version") != form_version(page):
         raise OfflineFormError(
             _(
-                "This questionnaire is an older version of the form: download the current one and copy your answers into it."
+                "This questionnaire is an older version of the form: "
+                "download the current one and copy your answers into it."
             )
         )
     language = meta.get("language") or page.locale.language_code

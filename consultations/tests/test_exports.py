@@ -132,3 +132,18 @@ def test_admin_export_follows_the_listing_filters_and_needs_the_right(client, si
     editor.groups.add(site_tree.commune.group_for_editors())
     client.force_login(editor)
     assert client.get(url).status_code in (302, 403)
+
+
+def test_closed_consultation_publishes_its_results_when_organisers_choose(client, answered):
+    from django.utils import timezone
+
+    url = answered.url + "results/"
+    assert client.get(url).status_code == 404  # still open
+    type(answered).objects.filter(pk=answered.pk).update(
+        closes_at=timezone.now() - datetime.timedelta(hours=1), opens_at=timezone.now() - datetime.timedelta(days=3)
+    )
+    assert client.get(url).status_code == 404  # not published
+    type(answered).objects.filter(pk=answered.pk).update(publish_results=True)
+    content = client.get(url).content.decode()
+    assert "Ressources financières" in content and ("50,0%" in content or "50.0%" in content)
+    assert "<table" in content and "commune@example.ma" not in content
