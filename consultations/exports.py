@@ -66,6 +66,8 @@ class ConsultationExport:
     responses: QuerySet
     options: ExportOptions = field(default_factory=ExportOptions)
 
+    on_row: object = None  # called with the number of rows written so far (progress of background exports)
+
     def __post_init__(self):
         self.responses = self.responses.filter(
             consultation_key=self.consultation.translation_key, is_spam=False
@@ -154,6 +156,15 @@ class ConsultationExport:
             rows,
             right_to_left=self.right_to_left,
         )
+
+    def _rows(self, columns: list[ExportColumn], fixed: int) -> Iterator[list]:
+        for number, response in enumerate(self.responses.select_related("member").iterator(chunk_size=CHUNK), 1):
+            yield [
+                column.read(response) if index < fixed else column.read(response.form_data)
+                for index, column in enumerate(columns)
+            ]
+            if self.on_row:
+                self.on_row(number)
 
     # --- Summary -----------------------------------------------------------------
 

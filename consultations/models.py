@@ -9,11 +9,13 @@ and can come back to edit their response until the consultation closes.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import secrets
 import tempfile
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
@@ -601,3 +603,69 @@ class MemberInvitation(models.Model):
 
     def url_for(self, page: ConsultationPage, request=None) -> str:
         return page.get_full_url(request) + page.reverse_subpage("member_form", args=[self.token])
+
+
+class ExportJob(models.Model):
+    """A large export written in the background; its file is kept a few days for its requester and organisers."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    consultation_key = models.UUIDField(_("consultation"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.CASCADE, related_name="+"
+    )
+    filters = models.JSONField(_("filters"), default=dict)
+    options = models.JSONField(_("options"), default=dict)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    rows_done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to="exports/", blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+
+    @cached_property
+    def consultation(self) -> ConsultationPage | None:
+        return consultation_for_key(self.consultation_key)
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        return min(99, round(100 * self.rows_done / self.total)) if self.total else 0
+
+    @property
+    def expires_at(self):
+        return self.created_at + datetime.timedelta(days=settings.EXPORT_FILES_KEPT_DAYS)
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+    def can_download(self, user) -> bool:
+        from home.roles import ORGANISERS
+
+        return user.pk == self.requested_by_id or user.is_superuser or user.groups.filter(name=ORGANISERS).exists()
+
+    def mark_running(self) -> None:
+        self.status = self.Status.RUNNING
+        self.save(update_fields=["status"])
+
+    def save_progress(self, rows: int) -> None:
+        ExportJob.objects.filter(pk=self.pk).update(rows_done=rows)
+
+    def mark_done(self, rows: int) -> None:
+        self.status, self.rows_done, self.finished_at = self.Status.DONE, rows, timezone.now()
+        self.save(update_fields=["status", "rows_done", "finished_at", "file"])
+
+    def mark_failed(self, error: Exception) -> None:
+        self.status, self.error, self.finished_at = self.Status.FAILED, str(error)[:2000], timezone.now()
+        self.save(update_fields=["status", "error", "finished_at"])

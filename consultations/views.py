@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.core.mail import send_mass_mail
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -290,3 +290,55 @@ def enter_paper_response(request, page_id: int):
             "questions": {question.code: question for question in consultation.questions.all()},
         },
     )
+
+
+EXPORT_PARAMETERS = ("export_format", "header_language", "multiple_choice")
+
+
+def start_background_export(request):
+    """Queue an export of the listing's filtered responses; its page shows the progress."""
+    from .models import ExportJob
+    from .tasks import run_export
+
+    _require(request, "consultations.view_response")
+    key = request.GET.get("consultation")
+    consultation = ConsultationPage.objects.filter(translation_key=key).order_by("pk").first() if key else None
+    if consultation is None:
+        messages.error(request, _("Choose a consultation in the filters before exporting."))
+        return redirect("consultation_responses:index")
+    if request.method != "POST":
+        return _confirm(
+            request, consultation, _("Prepare the export in the background? You can leave the page meanwhile.")
+        )
+    filters = {name: value for name, value in request.GET.items() if name not in EXPORT_PARAMETERS}
+    options = {
+        "language": request.GET.get("header_language", "ar"),
+        "multiple_choice": request.GET.get("multiple_choice", "columns"),
+    }
+    job = ExportJob.objects.create(
+        consultation_key=consultation.translation_key, requested_by=request.user, filters=filters, options=options
+    )
+    run_export.enqueue(job.pk)
+    return redirect("consultation_responses:export_job", job.pk)
+
+
+def export_job(request, pk: int):
+    from .models import ExportJob
+
+    job = get_object_or_404(ExportJob, pk=pk)
+    if not job.can_download(request.user):
+        raise PermissionDenied
+    if request.GET.get("format") == "json":
+        return JsonResponse({"status": job.status, "percent": job.percent, "rows": job.rows_done, "total": job.total})
+    return TemplateResponse(request, "consultations/admin/export_job.html", {"job": job})
+
+
+def download_export(request, pk: int):
+    from .models import ExportJob
+
+    job = get_object_or_404(ExportJob, pk=pk)
+    if not job.can_download(request.user):
+        raise PermissionDenied
+    if job.status != ExportJob.Status.DONE or job.is_expired or not job.file:
+        raise Http404
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.file.name.rsplit("/", 1)[-1])

@@ -66,6 +66,14 @@ class ResponseIndexView(IndexView):
                 (_("Export to CSV"), "export_format=csv"),
             ):
                 buttons.append(Button(label, url=f"{export_url}?{query}&{options}", icon_name="download", priority=50))
+            buttons.append(
+                Button(
+                    _("Prepare a large export in the background"),
+                    url=f"{reverse('consultation_responses:export_background')}?{query}",
+                    icon_name="download",
+                    priority=51,
+                )
+            )
         return buttons
 
 
@@ -107,6 +115,9 @@ class ResponseViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             path("answers/<int:pk>/", views.edit_answers, name="edit_answers"),
             path("export/", views.export_responses, name="export"),
+            path("export/background/", views.start_background_export, name="export_background"),
+            path("export/job/<int:pk>/", views.export_job, name="export_job"),
+            path("export/job/<int:pk>/download/", views.download_export, name="export_download"),
             path("import/<int:page_id>/", views.import_files, name="import"),
             path("enter/<int:page_id>/", views.enter_paper_response, name="enter"),
             path("file/<int:pk>/<slug:code>/", views.answer_file, name="answer_file"),

@@ -147,3 +147,29 @@ def test_closed_consultation_publishes_its_results_when_organisers_choose(client
     content = client.get(url).content.decode()
     assert "Ressources financières" in content and ("50,0%" in content or "50.0%" in content)
     assert "<table" in content and "commune@example.ma" not in content
+
+
+def test_large_export_runs_in_the_background_and_only_its_requester_and_organisers_fetch_it(
+    client, site_tree, answered, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    organiser = User.objects.create_user("organiser", password="pw")
+    organiser.groups.add(Group.objects.get(name=ORGANISERS))
+    client.force_login(organiser)
+    url = (
+        f"/admin/consultations/responses/export/background/?consultation={answered.translation_key}&header_language=fr"
+    )
+    assert client.get(url).status_code == 200  # asks to confirm
+    response = client.post(url)
+    assert response.status_code == 302
+    job_url = response["Location"]
+    status = client.get(job_url + "?format=json").json()
+    assert status["status"] == "done" and status["percent"] == 100 and status["rows"] == 2
+    download = client.get(job_url + "download/")
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content)))
+    assert workbook["Réponses"].max_row == 3
+
+    other = User.objects.create_user("someone", password="pw")
+    other.groups.add(site_tree.commune.group_for_editors())
+    client.force_login(other)
+    assert client.get(job_url + "download/").status_code in (302, 403)

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "channels",
+    "django_tasks",
+    "django_tasks_db",
     "daphne" if os.environ.get("ASGI_SERVER") == "daphne" else None,
     "django.contrib.admin",
     "django.contrib.auth",
@@ -151,6 +153,12 @@ else:
     }
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
+# --- Background tasks (django-tasks) ------------------------------------------------
+# Embedded default: tasks run at once, in the request. In production set
+# TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+EXPORT_FILES_KEPT_DAYS = 7
+
 # --- Internationalisation ---------------------------------------------------------
 # One tuple drives Django's languages and Wagtail's content locales. Arabic is the
 # network's first language and the default locale of the page tree.
@@ -208,7 +216,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-src": ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
         "style-src": ["'self'"],
         "script-src": ["'self'"],
-    }
+    },
 }
 CONTENT_SECURITY_POLICY_REPORT_ONLY = None
 X_FRAME_OPTIONS = "SAMEORIGIN"
