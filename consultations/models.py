@@ -632,6 +632,9 @@ class ExportJob(models.Model):
         verbose_name = _("export")
         verbose_name_plural = _("exports")
 
+    def __str__(self) -> str:
+        return f"{self.consultation_key} — {self.created_at:%Y-%m-%d %H:%M}" if self.created_at else str(self.pk)
+
     @cached_property
     def consultation(self) -> ConsultationPage | None:
         return consultation_for_key(self.consultation_key)
