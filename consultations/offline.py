@@ -319,7 +319,7 @@ def read_form_workbook(page, upload) -> FilledForm:
     errors = []
     for key, _label, _help, value, *_rest in questionnaire.iter_rows(min_row=2, values_only=False):
         key_value = key.value
-        if key_value is None and value.value in (None, ""):
+        if key_value is None:  # a row the person added (notes, totals): not part of the form
             continue
         if key_value not in expected:
             errors.append(

@@ -24,6 +24,25 @@ def french_consultation(site_tree, consultations_index, public_consultation):
 
 
 @pytest.fixture
+def consultation_in(site_tree, consultations_index, public_consultation):
+    """The page of `public_consultation` in a given language (translations made on demand)."""
+
+    def page_in(language: str):
+        if language == "ar":
+            return public_consultation
+        locale = site_tree.locales[language]
+        if consultations_index.get_translation_or_none(locale) is None:
+            consultations_index.copy_for_translation(locale).save_revision().publish()
+        translation = public_consultation.get_translation_or_none(locale)
+        if translation is None:
+            translation = public_consultation.copy_for_translation(locale)
+            translation.save_revision().publish()
+        return translation.specific
+
+    return page_in
+
+
+@pytest.fixture
 def valid_answers():
     """A complete, valid public answer to every question type, as the browser posts it."""
     return {

@@ -8,7 +8,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from consultations.models import MemberInvitation, Response
-from consultations.offline import OfflineFormError, build_form_workbook, read_form_workbook
+from consultations.offline import (
+    OfflineFormError,
+    answers_to_cells,
+    build_form_workbook,
+    fill_form_workbook,
+    read_form_workbook,
+)
 
 # What a council types or picks in the answer column, by row key.
 FILLED = {
@@ -79,16 +85,44 @@ def test_arabic_form_is_right_to_left(public_consultation):
     assert workbook.worksheets[1].sheet_view.rightToLeft
 
 
-def test_round_trip_gives_the_same_answers_as_online(client, french_consultation, valid_answers):
-    client.post(french_consultation.url, valid_answers)
+@pytest.mark.parametrize("language", ["ar", "fr", "en"])
+def test_round_trip_gives_the_same_answers_as_online(client, consultation_in, valid_answers, language):
+    """Every question type: generate → fill as a person would → import == the same answers posted online."""
+    page = consultation_in(language)
+    client.post(page.url, valid_answers)
     online = Response.objects.get().form_data
     Response.objects.all().delete()
 
-    filled = read_form_workbook(french_consultation, upload(fill(generate(french_consultation), FILLED)))
-    response, form = french_consultation.save_offline_answers(filled.data, member=None, channel=Response.Channel.FILE)
+    cells = answers_to_cells(page, online)
+    filled = read_form_workbook(page, upload(fill_form_workbook(generate(page), cells)))
+    assert filled.language == language
+    response, form = page.save_offline_answers(filled.data, member=None, channel=Response.Channel.FILE)
     assert response is not None, form.errors
-    assert response.channel == "file"
+    assert response.channel == "file" and response.language == language
     assert response.form_data == online
+
+
+def test_answers_typed_as_labels_in_french_are_read_back(french_consultation):
+    filled = read_form_workbook(french_consultation, upload(fill(generate(french_consultation), FILLED)))
+    response, form = french_consultation.save_offline_answers(filled.data, member=None, channel="file")
+    assert response is not None, form.errors
+    assert response.form_data["tools"] == ["budget", "youth"] and response.form_data["axis"] == "finance"
+
+
+def test_extra_sheets_and_rows_are_ignored(french_consultation):
+    workbook = openpyxl.load_workbook(io.BytesIO(fill(generate(french_consultation), FILLED)))
+    workbook.create_sheet("Mes notes")["A1"] = "brouillon"
+    workbook.worksheets[1].append([None, "Ma remarque", None, "hors formulaire"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    filled = read_form_workbook(french_consultation, upload(buffer.getvalue()))
+    response, _form = french_consultation.save_offline_answers(filled.data, member=None, channel="file")
+    assert response is not None
+
+
+def test_files_over_the_size_limit_are_refused(french_consultation):
+    with pytest.raises(OfflineFormError, match="MB"):
+        read_form_workbook(french_consultation, upload(b"PK\x03\x04" + b"0" * (6 * 1024 * 1024)))
 
 
 @pytest.mark.parametrize(
@@ -171,6 +205,12 @@ def test_council_sends_back_its_file_through_its_link_and_confirms_replacement(c
     assert Response.objects.get().form_data["proposal"] == "من الملف"
     assert client.post(base + "upload/", {"file": upload(second), "confirm_replace": "1"}).status_code == 200
     assert Response.objects.get().form_data["proposal"] == "ثانية"
+
+    closes_at = page.closes_at
+    type(page).objects.filter(pk=page.pk).update(closes_at=invitation.created_at)
+    late = client.post(base + "upload/", {"file": upload(second), "confirm_replace": "1"})
+    assert late.status_code == 409  # closed: the file is not taken
+    type(page).objects.filter(pk=page.pk).update(closes_at=closes_at)
 
     invitation.revoked_at = invitation.created_at
     invitation.save()
