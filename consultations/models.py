@@ -38,6 +38,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.live import publish
 from home.models import BasePage, CommunePage
 from home.ratelimit import client_id, first_time, is_rate_limited
 
@@ -662,13 +663,31 @@ class ExportJob(models.Model):
         self.status = self.Status.RUNNING
         self.save(update_fields=["status"])
 
+    def progress_event(self) -> dict:
+        return {
+            "type": "progress",
+            "status": self.status,
+            "percent": self.percent,
+            "rows": self.rows_done,
+            "total": self.total,
+        }
+
+    def _announce(self) -> None:
+        from .consumers import export_group
+
+        publish(export_group(self.pk), "progress", {k: v for k, v in self.progress_event().items() if k != "type"})
+
     def save_progress(self, rows: int) -> None:
+        self.rows_done = rows
         ExportJob.objects.filter(pk=self.pk).update(rows_done=rows)
+        self._announce()
 
     def mark_done(self, rows: int) -> None:
         self.status, self.rows_done, self.finished_at = self.Status.DONE, rows, timezone.now()
         self.save(update_fields=["status", "rows_done", "finished_at", "file"])
+        self._announce()
 
     def mark_failed(self, error: Exception) -> None:
         self.status, self.error, self.finished_at = self.Status.FAILED, str(error)[:2000], timezone.now()
         self.save(update_fields=["status", "error", "finished_at"])
+        self._announce()

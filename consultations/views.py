@@ -328,8 +328,8 @@ def export_job(request, pk: int):
     job = get_object_or_404(ExportJob, pk=pk)
     if not job.can_download(request.user):
         raise PermissionDenied
-    if request.GET.get("format") == "json":
-        return JsonResponse({"status": job.status, "percent": job.percent, "rows": job.rows_done, "total": job.total})
+    if request.GET.get("format") == "json":  # the polling fallback of live.js
+        return JsonResponse({"events": [job.progress_event()], **job.progress_event()})
     return TemplateResponse(request, "consultations/admin/export_job.html", {"job": job})
 
 

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 import django_filters
 from django.db.models import Count
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -286,3 +288,13 @@ def load_consultations_demo(home, stdout=None):
     from .demo import build
 
     build(home, stdout)
+
+
+@hooks.register("insert_global_admin_js")
+def live_response_counts_js():
+    """Dashboard panels and listings that show response counts keep them live."""
+    return format_html(
+        '<script src="{}" defer></script><script src="{}" defer></script>',
+        static("js/live.js"),
+        static("consultations/live_counts.js"),
+    )

@@ -1,3 +1,5 @@
 """WebSocket routes of every app, in one list for the ASGI router."""
 
-websocket_urlpatterns: list = []
+from consultations.routing import websocket_urlpatterns as consultation_routes
+
+websocket_urlpatterns = [*consultation_routes]

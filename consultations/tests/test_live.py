@@ -1,0 +1,110 @@
+"""Live counters over real WebSocket round trips (in-memory layer, or Redis when REDIS_URL is set)."""
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.routing import URLRouter
+from channels.testing import WebsocketCommunicator
+from django.contrib.auth.models import AnonymousUser, Group, User
+
+from consultations.models import ExportJob, Response
+from home.roles import ORGANISERS
+from network_site.routing import websocket_urlpatterns
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def communicator(path: str, user) -> WebsocketCommunicator:
+    connection = WebsocketCommunicator(URLRouter(websocket_urlpatterns), path)
+    connection.scope["user"] = user
+    return connection
+
+
+@pytest.fixture
+def organiser(db):
+    user = User.objects.create_user("organiser", password="pw")
+    user.groups.add(Group.objects.get(name=ORGANISERS))
+    return user
+
+
+def test_organisers_see_response_counts_arrive_live(organiser, public_consultation, valid_answers, client):
+    key = str(public_consultation.translation_key)
+    url = public_consultation.url
+
+    async def scenario():
+        connection = communicator("/ws/consultations/counts/", organiser)
+        connected, _ = await connection.connect()
+        assert connected
+        await connection.send_json_to({"type": "hello", "since": 0})
+        caught_up = await connection.receive_json_from(timeout=5)
+        assert caught_up == {"type": "count", "key": key, "count": 0}
+        from asgiref.sync import sync_to_async
+
+        await sync_to_async(client.post)(url, valid_answers)
+        event = await connection.receive_json_from(timeout=5)
+        assert event == {"type": "count", "key": key, "count": 1}
+        await connection.disconnect()
+
+    async_to_sync(scenario)()
+    assert Response.objects.count() == 1
+
+
+def test_visitors_cannot_follow_counts(db):
+    async def scenario():
+        connection = communicator("/ws/consultations/counts/", AnonymousUser())
+        connected, code = await connection.connect()
+        assert not connected and code == 4403
+
+    async_to_sync(scenario)()
+
+
+def test_bad_messages_get_an_error_and_the_connection_stays(organiser):
+    async def scenario():
+        connection = communicator("/ws/consultations/counts/", organiser)
+        await connection.connect()
+        for bad in ("not json", '{"no": "type"}', '{"type": "explode"}', "x" * 5000):
+            await connection.send_to(text_data=bad)
+            assert (await connection.receive_json_from(timeout=5))["type"] == "error"
+        await connection.send_to(bytes_data=b"\x00\x01")
+        assert (await connection.receive_json_from(timeout=5))["type"] == "error"
+        await connection.send_json_to({"type": "hello"})
+        await connection.disconnect()
+
+    async_to_sync(scenario)()
+
+
+def test_floods_are_limited_per_connection(organiser):
+    async def scenario():
+        connection = communicator("/ws/consultations/counts/", organiser)
+        await connection.connect()
+        errors = 0
+        for _ in range(15):
+            await connection.send_json_to({"type": "ping"})
+            message = await connection.receive_json_from(timeout=5)
+            errors += "Too many" in message.get("message", "") or "wait" in message.get("message", "")
+        assert errors >= 4
+        await connection.disconnect()
+
+    async_to_sync(scenario)()
+
+
+def test_export_progress_is_followed_by_its_requester_only(organiser, public_consultation):
+    job = ExportJob.objects.create(
+        consultation_key=public_consultation.translation_key, requested_by=organiser, total=10
+    )
+    stranger = User.objects.create_user("stranger", password="pw")
+
+    async def scenario():
+        denied = communicator(f"/ws/consultations/exports/{job.pk}/", stranger)
+        assert not (await denied.connect())[0]
+        connection = communicator(f"/ws/consultations/exports/{job.pk}/", organiser)
+        assert (await connection.connect())[0]
+        await connection.send_json_to({"type": "hello", "since": 0})
+        assert (await connection.receive_json_from(timeout=5))["status"] == "pending"
+        from asgiref.sync import sync_to_async
+
+        await sync_to_async(job.save_progress)(5)
+        event = await connection.receive_json_from(timeout=5)
+        assert event["type"] == "progress" and event["rows"] == 5 and event["percent"] == 50
+        await connection.disconnect()
+
+    async_to_sync(scenario)()

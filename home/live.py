@@ -1,0 +1,129 @@
+"""Live updates over Channels, written once for every app.
+
+* `publish(group, event, payload)` announces something that has already been
+  saved: it runs after the transaction commits, so a consumer that reacts by
+  reading the database sees the change.
+* `LiveConsumer` is the base of every WebSocket consumer: it decides who may
+  join (`authorise`), validates incoming messages (size, JSON, known type, a
+  rate per connection), answers errors to that client only, and catches a
+  reconnecting client up from the database (`catch_up(since)`), because
+  channel layers drop messages silently once a channel is full: correctness
+  comes from the database, the layer only makes it fast.
+* `static/js/live.js` is the browser side: reconnects with back-off, asks for
+  what it missed, and falls back to polling when WebSockets are unavailable.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from typing import Any
+
+from asgiref.sync import async_to_sync
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from channels.layers import get_channel_layer
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+GROUP_NAME_RE = re.compile(r"[^a-zA-Z0-9_.-]")
+CLOSE_FORBIDDEN = 4403
+
+
+def group_name(*parts: Any) -> str:
+    """A valid channel-layer group name (ASCII letters, digits, `-`, `_`, `.`; under 100 characters)."""
+    return GROUP_NAME_RE.sub("-", ".".join(str(part) for part in parts))[:90]
+
+
+def publish(group: str, event: str, payload: dict) -> None:
+    """Tell the group's consumers about `event` once the current transaction has committed."""
+    message = {"type": "live.event", "event": event, "payload": payload}
+
+    def send() -> None:
+        layer = get_channel_layer()
+        if layer is not None:
+            async_to_sync(layer.group_send)(group, message)
+
+    transaction.on_commit(send)
+
+
+class LiveConsumer(AsyncJsonWebsocketConsumer):
+    """Base consumer: authorisation, validated messages, per-connection rate limit, catch-up.
+
+    Subclasses set `actions` ({message type: method name}), implement
+    `authorise()` (the groups to join, or None to refuse) and, when clients can
+    miss events, `catch_up(since)` (the events after `since`, from the database).
+    """
+
+    max_message_bytes = 2000
+    rate_messages = 10
+    rate_seconds = 10.0
+    actions: dict[str, str] = {}
+
+    async def connect(self):
+        groups = await self.authorise()
+        if groups is None:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        self.live_groups = groups
+        self.sent_times: list[float] = []
+        for group in groups:
+            await self.channel_layer.group_add(group, self.channel_name)
+        await self.accept()
+
+    async def disconnect(self, code):
+        for group in getattr(self, "live_groups", []):
+            await self.channel_layer.group_discard(group, self.channel_name)
+
+    async def authorise(self) -> list[str] | None:
+        raise NotImplementedError
+
+    async def catch_up(self, since: int) -> list[dict]:
+        return []
+
+    @property
+    def user(self):
+        return self.scope.get("user")
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if bytes_data is not None or text_data is None:
+            await self.error(_("Send text messages only."))
+            return
+        if len(text_data.encode()) > self.max_message_bytes:
+            await self.error(_("This message is too long."))
+            return
+        try:
+            content = json.loads(text_data)
+        except ValueError:
+            await self.error(_("This message is not valid JSON."))
+            return
+        if not isinstance(content, dict) or not isinstance(content.get("type"), str):
+            await self.error(_("A message needs a type."))
+            return
+        if self._over_rate():
+            await self.error(_("Too many messages: wait a moment."))
+            return
+        kind = content["type"]
+        if kind == "hello":
+            since = content.get("since")
+            for event in await self.catch_up(since if isinstance(since, int) and since >= 0 else 0):
+                await self.send_json(event)
+            return
+        handler = self.actions.get(kind)
+        if handler is None:
+            await self.error(_("Unknown message type."))
+            return
+        await getattr(self, handler)(content)
+
+    def _over_rate(self) -> bool:
+        now = time.monotonic()
+        self.sent_times = [moment for moment in self.sent_times if now - moment < self.rate_seconds]
+        self.sent_times.append(now)
+        return len(self.sent_times) > self.rate_messages
+
+    async def error(self, message: str) -> None:
+        await self.send_json({"type": "error", "message": str(message)})
+
+    async def live_event(self, message):
+        """A `publish()`ed event: forwarded to the browser as `{"type": event, ...payload}`."""
+        await self.send_json({"type": message["event"], **message["payload"]})

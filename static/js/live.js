@@ -1,0 +1,70 @@
+// Live updates: a WebSocket that reconnects, catches up, and falls back to polling.
+//
+//   Shabaka.live({ socketUrl, pollUrl, since, onEvent, onStatus })
+//
+// `socketUrl` is a path ("/ws/…"). After every (re)connection the client sends
+// {"type": "hello", "since": <last id seen>} and the server replays what was
+// missed from the database. When WebSockets keep failing (a proxy that does
+// not pass them, an old network), it polls `pollUrl?since=<id>` every few
+// seconds instead; the JSON answer is {"events": [...]}. Events carrying an
+// `id` advance `since`.
+(function () {
+  "use strict";
+  window.Shabaka = window.Shabaka || {};
+
+  window.Shabaka.live = function (options) {
+    var since = options.since || 0;
+    var failures = 0;
+    var socket = null;
+    var polling = false;
+    var onStatus = options.onStatus || function () {};
+
+    function handle(event) {
+      if (typeof event.id === "number" && event.id > since) since = event.id;
+      options.onEvent(event);
+    }
+
+    function poll() {
+      if (!options.pollUrl) return;
+      polling = true;
+      onStatus("polling");
+      var separator = options.pollUrl.indexOf("?") === -1 ? "?" : "&";
+      fetch(options.pollUrl + separator + "since=" + since, { credentials: "same-origin" })
+        .then(function (response) { return response.json(); })
+        .then(function (data) { (data.events || []).forEach(handle); })
+        .catch(function () {})
+        .then(function () { setTimeout(poll, 3000); });
+    }
+
+    function connect() {
+      if (!("WebSocket" in window)) { poll(); return; }
+      var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+      socket = new WebSocket(scheme + window.location.host + options.socketUrl);
+      socket.onopen = function () {
+        failures = 0;
+        onStatus("live");
+        socket.send(JSON.stringify({ type: "hello", since: since }));
+      };
+      socket.onmessage = function (message) {
+        var event;
+        try { event = JSON.parse(message.data); } catch (error) { return; }
+        handle(event);
+      };
+      socket.onclose = function (event) {
+        if (event.code === 4403) { onStatus("forbidden"); return; }
+        failures += 1;
+        onStatus("reconnecting");
+        if (failures >= 4 && options.pollUrl) { if (!polling) poll(); return; }
+        setTimeout(connect, Math.min(1000 * Math.pow(2, failures), 15000));
+      };
+    }
+
+    connect();
+    return {
+      send: function (message) {
+        if (socket && socket.readyState === WebSocket.OPEN) { socket.send(JSON.stringify(message)); return true; }
+        return false;
+      },
+    };
+  };
+})();
