@@ -9,7 +9,10 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import signals
 
+        post_migrate.connect(signals.let_moderators_moderate, sender=self)
         post_save.connect(signals.announce_count, sender="consultations.Response")
         post_delete.connect(signals.announce_count, sender="consultations.Response")

@@ -691,3 +691,7 @@ class ExportJob(models.Model):
         self.status, self.error, self.finished_at = self.Status.FAILED, str(error)[:2000], timezone.now()
         self.save(update_fields=["status", "error", "finished_at"])
         self._announce()
+
+
+# Proposals live in their own module; importing them here registers their models with Django.
+from .proposals import Proposal, ProposalsPage, Support  # noqa: E402, F401

@@ -342,3 +342,47 @@ def download_export(request, pk: int):
     if job.status != ExportJob.Status.DONE or job.is_expired or not job.file:
         raise Http404
     return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.file.name.rsplit("/", 1)[-1])
+
+
+def export_proposals(request):
+    """Proposals with their support counts, one spreadsheet for moderators and organisers."""
+    from home.spreadsheets import Column, Sheet, write_xlsx
+
+    from .models import Proposal
+
+    _require(request, "consultations.view_proposal")
+    proposals = Proposal.objects.select_related("theme", "commune", "merged_into").order_by("-supports", "pk")
+    rows = (
+        [
+            proposal.pk,
+            proposal.created_at,
+            proposal.get_status_display(),
+            proposal.title,
+            proposal.description,
+            proposal.theme.name if proposal.theme else "",
+            proposal.commune.title if proposal.commune else "",
+            proposal.supports,
+            proposal.merged_into.title if proposal.merged_into else "",
+            proposal.language,
+        ]
+        for proposal in proposals.iterator(chunk_size=2000)
+    )
+    headers = [
+        _("Number"),
+        _("Submitted"),
+        _("Status"),
+        _("Title"),
+        _("Description"),
+        _("Theme"),
+        _("Commune"),
+        _("Supports"),
+        _("Merged into"),
+        _("Language"),
+    ]
+    target = tempfile.TemporaryFile()
+    right_to_left = (request.LANGUAGE_CODE or "").startswith("ar")
+    write_xlsx(
+        [Sheet(_("Proposals"), [Column(header, 20) for header in headers], rows, right_to_left=right_to_left)], target
+    )
+    target.seek(0)
+    return FileResponse(target, as_attachment=True, filename=f"proposals-{timezone.localdate():%Y%m%d}.xlsx")

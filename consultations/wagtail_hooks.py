@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
@@ -24,7 +24,7 @@ from home.locales import active_locale
 from home.models import CommunePage
 
 from . import views
-from .models import ConsultationPage, MemberInvitation, Response
+from .models import ConsultationPage, MemberInvitation, Proposal, Response
 
 
 def consultation_choices():
@@ -159,11 +159,57 @@ class MemberInvitationViewSet(ModelViewSet):
         ]
 
 
+class ProposalEditView(EditView):
+    """Publishing, rejecting or merging tells the author and moves the supports."""
+
+    def save_instance(self):
+        previous = Proposal.objects.get(pk=self.object.pk).status
+        proposal = super().save_instance()
+        if proposal.status != previous:
+            proposal.notify_author()
+            proposal.merge_supports()
+        return proposal
+
+
+class ProposalIndexView(IndexView):
+    @cached_property
+    def header_more_buttons(self):
+        return [
+            *super().header_more_buttons,
+            Button(
+                _("Export to Excel"), url=reverse("consultation_proposals:export"), icon_name="download", priority=50
+            ),
+        ]
+
+
+class ProposalViewSet(ModelViewSet):
+    """The moderation queue of citizen proposals (Moderators and organisers)."""
+
+    model = Proposal
+    name = "consultation_proposals"
+    url_prefix = "consultations/proposals"
+    icon = "comment"
+    menu_label = _("Proposals")
+    list_display = ["title", "status", "commune", "supports", "created_at"]
+    list_filter = ["status", "language"]
+    search_fields = ["title", "description", "author_name"]
+    search_backend_name = None
+    edit_view_class = ProposalEditView
+    index_view_class = ProposalIndexView
+    add_to_admin_menu = False
+
+    def get_queryset(self, request):
+        return Proposal.objects.select_related("commune")
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [path("export/", views.export_proposals, name="export")]
+
+
 class ConsultationsViewSetGroup(ViewSetGroup):
     menu_label = _("Consultations")
     menu_icon = "form"
     menu_order = 250
-    items = (ResponseViewSet, MemberInvitationViewSet)
+    items = (ResponseViewSet, MemberInvitationViewSet, ProposalViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -1,0 +1,251 @@
+"""Citizen proposals: submitted by anyone, moderated, published, supported, merged, exported.
+
+A proposal waits in the moderation queue (Moderators group) until it is
+published, rejected (with a reason sent to the author when they left an
+e-mail address) or merged into another one. Published proposals are listed
+with filters and can be supported once per visitor (per session, rate-limited,
+no account needed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django import forms
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from home.models import BasePage, CommunePage, Theme, localized_snippets
+from home.ratelimit import is_rate_limited
+
+from .uploads import AnswerFileField, store_answer_file
+
+PROPOSALS_PER_HOUR = 5
+SUPPORTS_PER_HOUR = 60
+PER_PAGE = 20
+
+
+class Proposal(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for moderation")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Rejected")
+        MERGED = "merged", _("Merged into another proposal")
+
+    page = models.ForeignKey("consultations.ProposalsPage", on_delete=models.CASCADE, related_name="proposals")
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(_("description"), max_length=3000)
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("theme"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    commune = models.ForeignKey(
+        CommunePage,
+        verbose_name=_("commune concerned"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    attachment = models.JSONField(_("attachment"), null=True, blank=True)
+    author_name = models.CharField(_("name"), max_length=150, blank=True)
+    author_email = models.EmailField(_("e-mail"), blank=True)
+    language = models.CharField(_("language"), max_length=8, default="ar")
+    consent_given_at = models.DateTimeField(_("consent given at"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    merged_into = models.ForeignKey(
+        "self", verbose_name=_("merged into"), null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
+    )
+    supports = models.PositiveIntegerField(_("supports"), default=0)
+    created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+
+    panels = [
+        FieldPanel("status"),
+        FieldPanel("rejection_reason"),
+        FieldPanel("merged_into"),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("theme"),
+        FieldPanel("commune"),
+    ]
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.status == self.Status.REJECTED and not self.rejection_reason.strip():
+            raise ValidationError({"rejection_reason": _("Give the reason the author will read.")})
+        if self.status == self.Status.MERGED and not self.merged_into_id:
+            raise ValidationError({"merged_into": _("Choose the proposal this one is merged into.")})
+        if self.merged_into_id and self.merged_into_id == self.pk:
+            raise ValidationError({"merged_into": _("A proposal cannot be merged into itself.")})
+
+    def notify_author(self) -> None:
+        """Tell the author (if they left an address) that their proposal was rejected or merged, and why."""
+        if not self.author_email or self.status not in (self.Status.REJECTED, self.Status.MERGED):
+            return
+        if self.status == self.Status.REJECTED:
+            body = gettext("Your proposal “%(title)s” was not published, for this reason:\n\n%(reason)s") % {
+                "title": self.title,
+                "reason": self.rejection_reason,
+            }
+        else:
+            body = gettext("Your proposal “%(title)s” was merged into “%(other)s”, which gathers similar ideas.") % {
+                "title": self.title,
+                "other": self.merged_into.title if self.merged_into else "",
+            }
+        send_mail(gettext("Your proposal"), body, None, [self.author_email])
+
+    def merge_supports(self) -> None:
+        if self.status == self.Status.MERGED and self.merged_into_id:
+            Proposal.objects.filter(pk=self.merged_into_id).update(supports=F("supports") + self.supports)
+
+
+class Support(models.Model):
+    """One visitor's support of a proposal; the visitor is a hash of their session, never stored in clear."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="support_records")
+    supporter = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["proposal", "supporter"], name="one_support_per_visitor")]
+
+    def __str__(self) -> str:
+        return f"{self.proposal_id} — {self.created_at:%Y-%m-%d}" if self.created_at else str(self.proposal_id)
+
+
+class ProposalForm(forms.ModelForm):
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    attachment_file = AnswerFileField(
+        label=_("Attachment (optional)"), allowed_extensions="pdf, jpg, png", max_megabytes=5, required=False
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that my proposal and what I enter here are processed to publish it, as described above."),
+        error_messages={"required": _("Your consent is needed to take part.")},
+    )
+
+    class Meta:
+        model = Proposal
+        fields = ["title", "description", "theme", "commune", "author_name", "author_email"]
+        labels = {"author_name": _("Your name (optional)"), "author_email": _("Your e-mail address (optional)")}
+        help_texts = {"author_email": _("Only to tell you what becomes of your proposal.")}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
+            "title": forms.TextInput(attrs={"dir": "auto"}),
+        }
+
+    def __init__(self, *args, locale_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = Theme.objects.filter(locale_id=locale_id).order_by("name")
+        self.fields["commune"].queryset = CommunePage.objects.live().filter(locale_id=locale_id).order_by("title")
+
+
+class ProposalsPage(RoutablePageMixin, BasePage):
+    """Where citizens submit proposals and support the published ones."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    privacy_notice = RichTextField(_("personal data notice"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("privacy_notice")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("proposals page")
+
+    def published(self, request):
+        proposals = (
+            Proposal.objects.filter(page__translation_key=self.translation_key, status=Proposal.Status.PUBLISHED)
+            .select_related("theme", "commune")
+            .order_by("-supports", "-created_at")
+        )
+        filters = {"theme": request.GET.get("theme", ""), "commune": request.GET.get("commune", "")}
+        if filters["theme"]:
+            proposals = proposals.filter(theme__code=filters["theme"])
+        if filters["commune"]:
+            proposals = proposals.filter(commune__slug=filters["commune"])
+        return proposals[:PER_PAGE], filters
+
+    @path("")
+    def index(self, request, form=None, status=200):
+        proposals, filters = self.published(request)
+        context = self.get_context(request)
+        context.update(
+            proposals=proposals,
+            filters=filters,
+            themes=localized_snippets(Theme.objects.filter(locale_id=self.locale_id).order_by("name"), self.locale_id),
+            communes=CommunePage.objects.live()
+            .filter(locale_id=self.locale_id)
+            .order_by("title")
+            .only("title", "slug"),
+            form=form or ProposalForm(locale_id=self.locale_id),
+            supported=set(request.session.get("supported_proposals", [])) if hasattr(request, "session") else set(),
+        )
+        return TemplateResponse(request, "consultations/proposals_page.html", context, status=status)
+
+    @path("submit/")
+    def submit(self, request):
+        if request.method != "POST":
+            return redirect(self.url)
+        form = ProposalForm(request.POST, request.FILES, locale_id=self.locale_id)
+        if form.data.get("website") or is_rate_limited(request, "proposal", limit=PROPOSALS_PER_HOUR, window=3600):
+            return self._thank(request)  # robots and floods are not told they were refused
+        if not form.is_valid():
+            return self.index(request, form=form, status=400)
+        proposal = form.save(commit=False)
+        proposal.page = self
+        proposal.language = self.locale.language_code
+        proposal.consent_given_at = timezone.now()
+        if form.cleaned_data.get("attachment_file"):
+            proposal.attachment = store_answer_file(form.cleaned_data["attachment_file"])
+        proposal.save()
+        return self._thank(request)
+
+    def _thank(self, request):
+        context = self.get_context(request)
+        return TemplateResponse(request, "consultations/proposal_thanks.html", context)
+
+    @path("<int:proposal_id>/support/")
+    def support(self, request, proposal_id: int):
+        """Support a published proposal, once per visitor."""
+        proposal = get_object_or_404(
+            Proposal, pk=proposal_id, page__translation_key=self.translation_key, status=Proposal.Status.PUBLISHED
+        )
+        if request.method == "POST" and not is_rate_limited(request, "support", limit=SUPPORTS_PER_HOUR, window=3600):
+            if not request.session.session_key:
+                request.session.save()
+            supporter = hashlib.sha256(f"{settings.SECRET_KEY}|{request.session.session_key}".encode()).hexdigest()
+            try:
+                with transaction.atomic():
+                    Support.objects.create(proposal=proposal, supporter=supporter)
+                    Proposal.objects.filter(pk=proposal.pk).update(supports=F("supports") + 1)
+            except IntegrityError:
+                pass  # already supported: nothing changes
+            supported = set(request.session.get("supported_proposals", []))
+            supported.add(proposal.pk)
+            request.session["supported_proposals"] = sorted(supported)
+        return redirect(f"{self.url}#proposal-{proposal.pk}")

@@ -1,0 +1,144 @@
+"""Citizen proposals: submitted, moderated (publish, reject with reason, merge), supported once, exported."""
+
+import io
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core import mail
+
+from consultations.proposals import Proposal, ProposalsPage, Support
+from home.roles import MODERATORS
+
+
+@pytest.fixture
+def proposals_page(site_tree):
+    page = ProposalsPage(title="المقترحات", slug="proposals")
+    site_tree.home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def moderator_client(client, site_tree):
+    user = User.objects.create_user("moderator", password="pw")
+    user.groups.add(Group.objects.get(name=MODERATORS))
+    client.force_login(user)
+    return client
+
+
+def submit(client, page, **fields):
+    data = {"title": "Éclairage du quartier", "description": "Installer des lampadaires.", "consent": "on", **fields}
+    return client.post(page.url + "submit/", data)
+
+
+def test_a_proposal_waits_for_moderation_before_it_is_listed(client, proposals_page):
+    assert submit(client, proposals_page, author_email="a@example.ma").status_code == 200
+    proposal = Proposal.objects.get()
+    assert proposal.status == "pending" and proposal.consent_given_at
+    assert "Éclairage du quartier" not in client.get(proposals_page.url).content.decode()
+    proposal.status = "published"
+    proposal.save()
+    assert "Éclairage du quartier" in client.get(proposals_page.url).content.decode()
+
+
+def test_missing_consent_or_title_is_refused_with_a_message(client, proposals_page):
+    response = submit(client, proposals_page, consent="", title="")
+    assert response.status_code == 400
+    assert not Proposal.objects.exists()
+
+
+def test_html_in_proposals_is_shown_as_text(client, proposals_page):
+    submit(client, proposals_page, title="<script>alert(1)</script>")
+    Proposal.objects.update(status="published")
+    content = client.get(proposals_page.url).content.decode()
+    assert "<script>alert(1)</script>" not in content and "&lt;script&gt;" in content
+
+
+def test_honeypot_and_floods_are_dropped_quietly(client, proposals_page):
+    submit(client, proposals_page, website="http://spam.example")
+    assert not Proposal.objects.exists()
+    for number in range(8):
+        submit(client, proposals_page, title=f"Idée {number}")
+    assert Proposal.objects.count() == 5
+
+
+def test_a_visitor_supports_a_proposal_once(client, proposals_page):
+    submit(client, proposals_page)
+    proposal = Proposal.objects.get()
+    url = proposals_page.url + f"{proposal.pk}/support/"
+    assert client.post(url).status_code == 404  # not published yet
+    proposal.status = "published"
+    proposal.save()
+    client.post(url)
+    client.post(url)
+    proposal.refresh_from_db()
+    assert proposal.supports == 1 and Support.objects.count() == 1
+    from django.test import Client
+
+    Client().post(url)  # another visitor
+    proposal.refresh_from_db()
+    assert proposal.supports == 2
+
+
+def test_moderator_rejects_with_a_reason_sent_to_the_author(moderator_client, client, proposals_page):
+    submit(client, proposals_page, author_email="citoyen@example.ma")
+    proposal = Proposal.objects.get()
+    url = f"/admin/consultations/proposals/edit/{proposal.pk}/"
+    fields = {
+        "title": proposal.title,
+        "description": proposal.description,
+        "theme": "",
+        "commune": "",
+        "merged_into": "",
+    }
+    refused = moderator_client.post(url, {**fields, "status": "rejected", "rejection_reason": ""})
+    assert refused.status_code == 200  # a reason is required
+    assert (
+        moderator_client.post(url, {**fields, "status": "rejected", "rejection_reason": "Hors sujet."}).status_code
+        == 302
+    )
+    assert len(mail.outbox) == 1 and "Hors sujet." in mail.outbox[0].body
+    assert mail.outbox[0].to == ["citoyen@example.ma"]
+
+
+def test_moderator_merges_a_proposal_into_another_with_its_supports(moderator_client, client, proposals_page):
+    submit(client, proposals_page, title="Lampadaires")
+    submit(client, proposals_page, title="Éclairage public", author_email="b@example.ma")
+    first, second = Proposal.objects.order_by("pk")
+    Proposal.objects.filter(pk=second.pk).update(supports=3, status="published")
+    Proposal.objects.filter(pk=first.pk).update(status="published")
+    fields = {
+        "title": second.title,
+        "description": second.description,
+        "theme": "",
+        "commune": "",
+        "rejection_reason": "",
+    }
+    response = moderator_client.post(
+        f"/admin/consultations/proposals/edit/{second.pk}/", {**fields, "status": "merged", "merged_into": first.pk}
+    )
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.supports == 3
+    assert "Lampadaires" in mail.outbox[0].body
+
+
+def test_moderators_export_proposals_with_their_supports(moderator_client, client, proposals_page):
+    submit(client, proposals_page, title='=HYPERLINK("http://x")')
+    response = moderator_client.get("/admin/consultations/proposals/export/")
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    sheet = workbook.active
+    assert sheet.max_row == 2
+    cell = sheet["D2"]
+    assert cell.value == '=HYPERLINK("http://x")' and cell.quotePrefix
+
+
+def test_visitors_and_commune_editors_cannot_moderate(client, site_tree, proposals_page):
+    submit(client, proposals_page)
+    proposal = Proposal.objects.get()
+    assert client.get(f"/admin/consultations/proposals/edit/{proposal.pk}/").status_code == 302
+    editor = User.objects.create_user("editor", password="pw")
+    editor.groups.add(site_tree.commune.group_for_editors())
+    client.force_login(editor)
+    assert client.get(f"/admin/consultations/proposals/edit/{proposal.pk}/").status_code in (302, 403)
