@@ -398,8 +398,73 @@ def build(home, stdout=None) -> None:
         closes_at=now + datetime.timedelta(days=60),
         questions=PUBLIC_QUESTIONS,
     )
+    _proposals(home, by_code)
     if stdout:
         stdout.write(f"Consultations: {ConsultationPage.objects.count()} pages, {Response.objects.count()} responses.")
+
+
+PROPOSALS_TITLES = {"ar": "مقترحات المواطنين", "fr": "Propositions citoyennes", "en": "Citizens' proposals"}
+# Ideas echoing the points agreed in Tétouan's steering committee (seed 003).
+DEMO_PROPOSALS = [
+    (
+        "tetouan",
+        "transparency",
+        "الميزانية المواطنة بطريقة برايل",
+        "نشر الميزانية المواطنة بطريقة برايل وبلغة مبسطة حتى يطلع عليها جميع المواطنين.",
+        "published",
+        24,
+    ),
+    (
+        "tetouan",
+        "youth",
+        "تفعيل مجلس الشباب",
+        "إحداث مجلس للشباب يستشار في برامج الجماعة ويقترح مشاريع.",
+        "published",
+        17,
+    ),
+    (
+        "sefrou",
+        "citizen-participation",
+        "قياس رضا المواطنين",
+        "استمارة سنوية لقياس رضا المواطنين عن خدمات الجماعة ونشر نتائجها.",
+        "published",
+        9,
+    ),
+    (
+        "agadir",
+        "citizen-participation",
+        "لقاءات الأحياء",
+        "تنظيم لقاءات دورية في الأحياء لتتبع المشاريع.",
+        "pending",
+        0,
+    ),
+]
+
+
+def _proposals(home, by_code) -> None:
+    from home.models import Theme
+
+    from .proposals import Proposal, ProposalsPage
+
+    page = child_page(home, ProposalsPage, "proposals", title=PROPOSALS_TITLES["ar"], show_in_menus=True)
+    for code in LANGUAGE_CODES[1:]:
+        translate(page, by_code[code], {PROPOSALS_TITLES["ar"]: PROPOSALS_TITLES[code]})
+    if Proposal.objects.filter(page=page).exists():
+        return
+    themes = {theme.code: theme for theme in Theme.objects.filter(locale=page.locale)}
+    communes = {commune.slug: commune for commune in CommunePage.objects.filter(locale=page.locale)}
+    for commune, theme, title, description, status, supports in DEMO_PROPOSALS:
+        Proposal.objects.create(
+            page=page,
+            title=title,
+            description=description,
+            theme=themes.get(theme),
+            commune=communes.get(commune),
+            language="ar",
+            consent_given_at=timezone.now(),
+            status=status,
+            supports=supports,
+        )
 
 
 def _consultation(index, by_code, *, slug, titles, intro, questions, **fields) -> ConsultationPage:

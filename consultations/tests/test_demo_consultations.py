@@ -20,6 +20,9 @@ def test_demo_has_both_consultations_in_three_languages(settings, tmp_path):
     assert {q.field_type for q in public.questions.all()} == set(QuestionType.values)
     assert "Moins de 25 ans" in public.questions.get(code="age-group").choices
     assert Response.objects.count() == 4
+    from consultations.proposals import Proposal
+
+    assert Proposal.objects.filter(status="published").count() == 3
     assert set(Response.objects.values_list("channel", flat=True)) == {"online", "file"}
     sefrou = Response.objects.get(member__slug="sefrou")
     assert sefrou.channel == "file" and sefrou.form_data["staff"] == {"numbers": 1, "skills": 2, "training": 1}
