@@ -158,6 +158,8 @@ else:
 # TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 EXPORT_FILES_KEPT_DAYS = 7
+# Public answers accepted per client (address and browser) and consultation, per hour.
+CONSULTATION_POSTS_PER_HOUR = int(os.environ.get("CONSULTATION_POSTS_PER_HOUR", "20"))
 
 # --- Internationalisation ---------------------------------------------------------
 # One tuple drives Django's languages and Wagtail's content locales. Arabic is the
