@@ -47,7 +47,6 @@ from .uploads import store_answer_file
 
 INVITATION_SALT = "consultations.invitation"
 DOUBLE_POST_SECONDS = 10
-PUBLIC_POSTS_PER_HOUR = 20
 
 
 class ConsultationIndexPage(BasePage):
@@ -439,9 +438,8 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
         return TemplateResponse(request, self.get_landing_page_template(request), context)
 
     def _flooding(self, request) -> bool:
-        return is_rate_limited(
-            request, f"consultation:{self.translation_key}", limit=PUBLIC_POSTS_PER_HOUR, window=3600
-        )
+        limit = settings.CONSULTATION_POSTS_PER_HOUR
+        return is_rate_limited(request, f"consultation:{self.translation_key}", limit=limit, window=3600)
 
     def _post_digest(self, request, form) -> str:
         payload = json.dumps(form.answers(), sort_keys=True, cls=DjangoJSONEncoder, default=str)
