@@ -39,25 +39,19 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.live import publish
-from home.models import BasePage, CommunePage
+from home.models import BasePage, CommunePage, IndexPage
 from home.ratelimit import client_id, first_time, is_rate_limited
 
 from .questions import CHOICE_TYPES, ConsultationFormBuilder, QuestionType, parse_choices
-from .uploads import store_answer_file
 
 INVITATION_SALT = "consultations.invitation"
 DOUBLE_POST_SECONDS = 10
 
 
-class ConsultationIndexPage(BasePage):
+class ConsultationIndexPage(IndexPage):
     """All consultations, open ones first."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["consultations.ConsultationPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("consultation index")
@@ -277,10 +271,7 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
 
     def process_form_submission(self, form):
         """Store (or, for a member, replace) the response; files are cleaned and stored privately."""
-        answers = form.answers()
-        for code, value in list(answers.items()):
-            if hasattr(value, "read"):
-                answers[code] = store_answer_file(value)
+        answers = form.stored_answers()
         member = getattr(form, "member", None)
         fields = {
             "form_data": answers,

@@ -20,7 +20,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from .uploads import AnswerFileField
+from .uploads import AnswerFileField, store_answer_file
 
 OTHER = "other"
 MAX_TEXT_LENGTH = 5000
@@ -237,6 +237,16 @@ class ConsultationForm(BaseForm):
             self.add_error(f"{question.code}__other", _("Say what “other” means here."))
         if not chose_other:
             cleaned.pop(f"{question.code}__other", None)
+
+    def stored_answers(self, previous: dict | None = None) -> dict:
+        """`answers()` with uploaded files saved privately; a file question left empty keeps `previous`'s file."""
+        answers = self.answers()
+        for code, value in list(answers.items()):
+            if hasattr(value, "read"):
+                answers[code] = store_answer_file(value)
+            elif value in (None, "") and previous and isinstance(previous.get(code), dict):
+                answers[code] = previous[code]
+        return answers
 
     def answers(self) -> dict:
         """The cleaned answers, JSON-ready (dates as ISO strings, decimals as numbers)."""

@@ -53,13 +53,7 @@ def edit_answers(request, pk: int):
     if request.method == "POST":
         form = _answers_form(page, request, request.POST, request.FILES)
         if form.is_valid():
-            answers = form.answers()
-            for code, value in list(answers.items()):
-                if hasattr(value, "read"):
-                    answers[code] = store_answer_file(value)
-                elif value in (None, "") and isinstance(response.form_data.get(code), dict):
-                    answers[code] = response.form_data[code]  # files are kept unless replaced
-            response.form_data = answers
+            response.form_data = form.stored_answers(previous=response.form_data)
             response.save(update_fields=["form_data", "updated_at"])
             log(instance=response, action="wagtail.edit", user=request.user)
             messages.success(request, _("The answers have been saved."))

@@ -290,43 +290,19 @@ def consultation_page_buttons(page, user, view_name, next_url=None):
     if not isinstance(page.specific_deferred, ConsultationPage) or not user.has_perm("consultations.view_response"):
         return
     key = page.translation_key
-    yield Button(
-        _("Import filled questionnaires"),
-        url=reverse("consultation_responses:import", args=[page.pk]),
-        icon_name="upload",
-        priority=88,
-    )
-    yield Button(
-        _("Type in a paper questionnaire"),
-        url=reverse("consultation_responses:enter", args=[page.pk]),
-        icon_name="edit",
-        priority=89,
-    )
-    yield Button(
-        _("Responses"),
-        url=f"{reverse('consultation_responses:index')}?consultation={key}",
-        icon_name="form",
-        priority=90,
-    )
+    actions = [
+        (_("Import filled questionnaires"), reverse("consultation_responses:import", args=[page.pk]), "upload"),
+        (_("Type in a paper questionnaire"), reverse("consultation_responses:enter", args=[page.pk]), "edit"),
+        (_("Responses"), f"{reverse('consultation_responses:index')}?consultation={key}", "form"),
+    ]
     if page.specific_deferred.audience == ConsultationPage.Audience.MEMBERS:
-        yield Button(
-            _("Member links"),
-            url=f"{reverse('consultation_member_links:index')}?consultation={key}",
-            icon_name="link",
-            priority=91,
-        )
-        yield Button(
-            _("Create member links"),
-            url=reverse("consultation_member_links:create_for", args=[page.pk]),
-            icon_name="plus",
-            priority=92,
-        )
-        yield Button(
-            _("Send member links by e-mail"),
-            url=reverse("consultation_member_links:send_for", args=[page.pk]),
-            icon_name="mail",
-            priority=93,
-        )
+        actions += [
+            (_("Member links"), f"{reverse('consultation_member_links:index')}?consultation={key}", "link"),
+            (_("Create member links"), reverse("consultation_member_links:create_for", args=[page.pk]), "plus"),
+            (_("Send member links by e-mail"), reverse("consultation_member_links:send_for", args=[page.pk]), "mail"),
+        ]
+    for priority, (label, url, icon) in enumerate(actions, start=88):
+        yield Button(label, url=url, icon_name=icon, priority=priority)
 
 
 @hooks.register("load_demo")

@@ -160,6 +160,19 @@ class BasePage(Page):
         return locale_by_id(self.locale_id)
 
 
+class IndexPage(BasePage):
+    """A section's front page under a language's home page: an introduction, then its listing."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 class StandardPage(BasePage):
     """A plain page of text: about the network, legal notice, how to join…"""
 
@@ -237,15 +250,10 @@ class FeaturedExperience(Orderable):
     panels = [FieldPanel("page")]
 
 
-class CommuneIndexPage(BasePage):
+class CommuneIndexPage(IndexPage):
     """The list of member communes and councils, filterable by region, kind and mechanism."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["home.CommunePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("member index")
@@ -430,16 +438,11 @@ class ExperienceDocument(Orderable):
         return self.title or self.document.title
 
 
-class NewsIndexPage(BasePage):
+class NewsIndexPage(IndexPage):
     """The network's news, newest first, ten a page; also served as RSS and Atom feeds."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     per_page = 10
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index")

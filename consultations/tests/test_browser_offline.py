@@ -116,5 +116,5 @@ def test_organiser_downloads_the_questionnaire_imports_a_filled_copy_and_exports
     rows = list(exported["Réponses"].iter_rows(values_only=True))
     assert len(rows) == 2, rows  # the headers and the imported answer
     headers, answer = rows
-    assert answer[headers.index("Nom du projet")] == FILLED["name"]
-    assert answer[headers.index("Satisfaction")] == FILLED["satisfaction"]
+    assert answer[headers.index("name — Nom du projet")] == FILLED["name"]
+    assert answer[headers.index("satisfaction — Satisfaction")] == FILLED["satisfaction"]
