@@ -24,7 +24,7 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -276,7 +276,7 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
         fields = {
             "form_data": answers,
             "page": self,
-            "language": translation.get_language() or self.locale.language_code,
+            "language": self.locale.language_code,  # the language of the page answered
             "channel": getattr(form, "channel", Response.Channel.ONLINE),
         }
         if member is None:

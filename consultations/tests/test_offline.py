@@ -244,6 +244,7 @@ def test_organiser_imports_many_files_and_a_bad_one_saves_nothing(organiser_clie
     )
     assert response.status_code == 200
     assert Response.objects.filter(channel="file").count() == 1
+    assert Response.objects.get().language == "fr"  # the file's language, not the organiser's
     content = response.content.decode()
     assert "b.xlsx" in content and "c.xlsx" in content
 
