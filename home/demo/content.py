@@ -732,8 +732,7 @@ EXPERIENCES: list[dict] = [
                     "rendre le conseil des jeunes opérationnel au plus vite ;",
                     "mesurer la satisfaction des citoyens à l'égard des services communaux, plutôt que de "
                     "recueillir de simples remarques sur la plateforme électronique de la commune ;",
-                    "exploiter le guide et le diagnostic de l'accessibilité réalisés en partenariat avec "
-                    "MedCités ;",
+                    "exploiter le guide et le diagnostic de l'accessibilité réalisés en partenariat avec MedCités ;",
                     "proposer une vision de la ville créative et de l'animation culturelle sous l'angle du genre ;",
                     "rendre les rapports périodiques sensibles au genre.",
                 ],
@@ -861,8 +860,7 @@ EXPERIENCES: list[dict] = [
             ),
             (
                 "paragraph",
-                "واختتمت أعمال اليوم الأول بزيارات ميدانية لمقر الجماعة الحضرية لصفرو، للاطلاع على تجربتها "
-                "الحديثة في:",
+                "واختتمت أعمال اليوم الأول بزيارات ميدانية لمقر الجماعة الحضرية لصفرو، للاطلاع على تجربتها الحديثة في:",
             ),
             (
                 "list",
@@ -1154,8 +1152,7 @@ NEWS: list[dict] = [
                     "المصادقة على مذكرة تفاهم لإحداث «تنسيقية الجماعات الترابية للمغرب» بين الجمعية وجمعية جهات "
                     "المغرب والجمعية المغربية لرؤساء مجالس الجماعات، لتنسيق العمل للتفاوض حول برامج دورة "
                     "2021-2027 للتعاون الأوروبي المغربي؛",
-                    "المصادقة على اتفاقية إطار للشراكة والتعاون في ميدان التكوين والتأطير وتقديم الخبرة والبحث "
-                    "العلمي؛",
+                    "المصادقة على اتفاقية إطار للشراكة والتعاون في ميدان التكوين والتأطير وتقديم الخبرة والبحث العلمي؛",
                     "عرض جمعية الجسر حول حصيلة سنة 2020 على ضوء اتفاقية الشراكة التي تربطها بالجمعية؛",
                     "عرض المؤسسة المغربية للطالب حول حصيلة سنة 2020 على ضوء اتفاقية الشراكة التي تربطها بالجمعية؛",
                     "مختلفات.",
@@ -1302,8 +1299,7 @@ NEWS: list[dict] = [
                     "البشرية بخصوص التحضير للمناظرة الوطنية الأولى حول الطفل والهشاشة الاجتماعية؛",
                     "اللقاء مع مدير مديرية التعاون والتوثيق حول بعض الملفات التي تهم تدبير مجالس العمالات والأقاليم؛",
                     "حضور لقاء حول تدبير منازعات الصفقات العمومية للجماعات الترابية؛",
-                    "المشاركة في إعداد تشخيص، من طرف مصالح المديرية، لمشاكل تنزيل اختصاصات مجالس العمالات "
-                    "والأقاليم؛",
+                    "المشاركة في إعداد تشخيص، من طرف مصالح المديرية، لمشاكل تنزيل اختصاصات مجالس العمالات والأقاليم؛",
                     "تنظيم ورشة تفاعلية بالمديرية العامة للجماعات الترابية حول اختصاصات مجالس العمالات والأقاليم، "
                     "بمشاركة أعضاء المكتب التنفيذي وبحضور بعض الأطر العليا بالمديرية؛",
                     "8 ماي 2020: لقاء تشاوري عن بعد بين المدير العام للجماعات الترابية والمكتب التنفيذي حول تدبير "
@@ -1370,8 +1366,7 @@ NEWS: list[dict] = [
                     "Participation in the sixth congress of United Cities and Local Governments, held in Durban, "
                     "South Africa, from 11 to 15 November 2019;",
                     "Participation in COP25, from 3 to 13 December 2019, in Santiago de Chile;",
-                    "Participation in the first national debate on advanced regionalisation, 19 and 20 December "
-                    "2019.",
+                    "Participation in the first national debate on advanced regionalisation, 19 and 20 December 2019.",
                 ],
             ),
         ],
@@ -1424,8 +1419,7 @@ NEWS: list[dict] = [
                     "the Prefectures and Provinces;",
                     "Mediation of the Association to resolve the financial problem of the Provincial Council of "
                     "Guelmim;",
-                    "Examination and approval of the partnership and cooperation agreement with the Jisr "
-                    "Association.",
+                    "Examination and approval of the partnership and cooperation agreement with the Jisr Association.",
                 ],
             ),
         ],
@@ -1465,7 +1459,6 @@ NETWORK: dict = {
         "ar": "الشبكة المغربية للحكامة التشاركية: فضاء لتبادل التجارب بين الجماعات الأعضاء.",
         "fr": "Réseau marocain de la gouvernance participative : un espace d'échange d'expériences entre "
         "communes membres.",
-        "en": "Moroccan Network for Participatory Governance: a space for sharing experience between member "
-        "communes.",
+        "en": "Moroccan Network for Participatory Governance: a space for sharing experience between member communes.",
     },
 }

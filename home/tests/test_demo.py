@@ -9,9 +9,7 @@ from home.models import CommunePage, ExperiencePage, NewsPage, SiteIdentity
 
 
 def snapshot() -> list[tuple]:
-    return sorted(
-        Page.objects.values_list("url_path", "title", "locale__language_code", "live", "content_type__model")
-    )
+    return sorted(Page.objects.values_list("url_path", "title", "locale__language_code", "live", "content_type__model"))
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

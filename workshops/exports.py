@@ -1,0 +1,200 @@
+"""Spreadsheets of recommendations and action plans, written by the site's one writer (`home.spreadsheets`).
+
+* Recommendations: an *All* sheet, then one sheet per axis, each row with its
+  source workshop and date; the same filters as the compilation page. Rows are
+  read a chunk at a time, so memory does not grow with their number.
+* An action plan: its commitments, activities, indicators and progress notes.
+
+Sheets are right to left for Arabic. Participants never appear in an export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from home.spreadsheets import Column, Sheet, WriteReport, iter_csv, write_xlsx
+
+from .models import ActionPlanPage
+from .models.recommendations import (
+    RecommendationFilters,
+    RecommendationRow,
+    filter_choices,
+    iter_compiled_rows,
+)
+
+
+def recommendation_columns() -> list[Column]:
+    return [
+        Column(_("Recommendation"), 80),
+        Column(_("Axis"), 28),
+        Column(_("Themes"), 28),
+        Column(_("Priority"), 12),
+        Column(_("Addressed to"), 24),
+        Column(_("Status"), 14),
+        Column(_("Status date"), 14),
+        Column(_("Taken up by"), 36),
+        Column(_("Workshop"), 50),
+        Column(_("Workshop date"), 14),
+        Column(_("City"), 18),
+        Column(_("Address"), 50),
+    ]
+
+
+def recommendation_values(row: RecommendationRow) -> list:
+    workshop = row.workshop
+    return [
+        row.text,
+        row.axis.name if row.axis else "",
+        ", ".join(theme.name for theme in row.themes),
+        str(row.priority_label),
+        str(row.addressee_label),
+        str(row.status_label),
+        row.status_date,
+        "; ".join(f"{title} ({uptake.get_status_display()})" for title, uptake in row.uptakes),
+        workshop.title,
+        workshop.start_date,
+        workshop.city,
+        workshop.full_url or "",
+    ]
+
+
+def _rows(filters: RecommendationFilters, locale: Locale) -> Iterator[list]:
+    # Rows are read lazily, possibly after the caller's language has changed
+    # (a streamed response): labels are translated row by row.
+    for row in iter_compiled_rows(filters.queryset(locale.pk), locale.pk):
+        with translation.override(locale.language_code):
+            values = recommendation_values(row)
+        yield values
+
+
+def recommendation_sheets(filters: RecommendationFilters, locale: Locale) -> Iterator[Sheet]:
+    """*All*, then one sheet per axis (only axes that the filters leave some rows in)."""
+    right_to_left = bool(locale.is_bidi)
+    yield Sheet(_("All"), recommendation_columns(), _rows(filters, locale), right_to_left=right_to_left)
+    axes = filter_choices(locale.pk)["axes"]
+    for axis in axes:
+        if filters.axis and axis.code != filters.axis:
+            continue
+        axis_filters = RecommendationFilters(**{**filters.__dict__, "axis": axis.code})
+        if axis_filters.queryset(locale.pk).exists():
+            yield Sheet(axis.name, recommendation_columns(), _rows(axis_filters, locale), right_to_left=right_to_left)
+
+
+def recommendations_xlsx(filters: RecommendationFilters, locale: Locale, target) -> WriteReport:
+    """Write the filtered recommendations as a workbook to a path or binary file."""
+    with translation.override(locale.language_code):
+        return write_xlsx(list(recommendation_sheets(filters, locale)), target)
+
+
+def recommendations_csv(filters: RecommendationFilters, locale: Locale) -> Iterator[str]:
+    """The filtered recommendations as CSV text chunks (the *All* sheet)."""
+    with translation.override(locale.language_code):
+        columns = recommendation_columns()
+    sheet = Sheet("All", columns, _rows(filters, locale))
+    yield from iter_csv(sheet)
+
+
+# --- Action plans ------------------------------------------------------------------------------------
+
+
+def action_plan_sheets(plan: ActionPlanPage) -> list[Sheet]:
+    commitments = plan.commitment_views()
+    right_to_left = bool(plan.locale.is_bidi)
+    return [
+        Sheet(
+            _("Commitments"),
+            [
+                Column(_("No."), 6),
+                Column(_("Commitment"), 50),
+                Column(_("Axis"), 24),
+                Column(_("Problem addressed"), 50),
+                Column(_("Proposed solution"), 50),
+                Column(_("Expected results"), 50),
+                Column(_("Activities"), 12),
+                Column(_("Done"), 10),
+                Column(_("Late"), 10),
+                Column(_("Progress (%)"), 14),
+            ],
+            (
+                [
+                    c.number,
+                    c.title,
+                    c.axis.name if c.axis else "",
+                    c.problem,
+                    c.solution,
+                    c.expected_results,
+                    len(c.activities),
+                    c.done_count,
+                    len(c.late_activities),
+                    c.progress,
+                ]
+                for c in commitments
+            ),
+            right_to_left=right_to_left,
+        ),
+        Sheet(
+            _("Activities"),
+            [
+                Column(_("No."), 8),
+                Column(_("Commitment"), 40),
+                Column(_("Activity"), 50),
+                Column(_("Responsible party"), 28),
+                Column(_("Start date"), 14),
+                Column(_("Due date"), 14),
+                Column(_("Status"), 14),
+                Column(_("Progress (%)"), 14),
+                Column(_("Late"), 8),
+            ],
+            (
+                [
+                    a.number,
+                    c.title,
+                    a.title,
+                    a.responsible,
+                    a.start_date,
+                    a.due_date,
+                    a.status_label,
+                    a.percent,
+                    _("yes") if a.late else "",
+                ]
+                for c in commitments
+                for a in c.activities
+            ),
+            right_to_left=right_to_left,
+        ),
+        Sheet(
+            _("Indicators"),
+            [
+                Column(_("No."), 6),
+                Column(_("Commitment"), 40),
+                Column(_("Kind"), 18),
+                Column(_("Indicator"), 50),
+                Column(_("Unit"), 12),
+                Column(_("Baseline"), 12),
+                Column(_("Target"), 12),
+                Column(_("Current value"), 14),
+                Column(_("Towards the target (%)"), 14),
+            ],
+            (
+                [c.number, c.title, i.kind_label, i.name, i.unit, i.baseline, i.target, i.current, i.percent]
+                for c in commitments
+                for i in c.indicators
+            ),
+            right_to_left=right_to_left,
+        ),
+        Sheet(
+            _("Progress notes"),
+            [Column(_("Date"), 14), Column(_("What changed"), 80)],
+            ([update.date, update.text] for update in sorted(plan.updates.all(), key=lambda u: u.date, reverse=True)),
+            right_to_left=right_to_left,
+        ),
+    ]
+
+
+def action_plan_xlsx(plan: ActionPlanPage, target) -> WriteReport:
+    with translation.override(plan.locale.language_code):
+        return write_xlsx(action_plan_sheets(plan), target)
