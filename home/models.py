@@ -415,7 +415,6 @@ class ExperiencePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["commune"] = self.get_parent()
         context["labels"] = [
             *localized_snippets(Mechanism.objects.filter(pk=self.mechanism_id), self.locale_id),
             *localized_snippets(Theme.objects.filter(pk=self.theme_id), self.locale_id),
