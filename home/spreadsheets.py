@@ -125,11 +125,12 @@ class _XlsxCells:
             cell.number_format = DATE_FORMAT
             return cell
         text = clean_text(value if isinstance(value, str) else str(value), self.report)
+        if not is_formula_like(text):
+            return text  # a plain string is written as text: building a cell object would only cost time
         cell = WriteOnlyCell(self.worksheet, value=text)
         cell.data_type = "s"  # never a formula, whatever it starts with
-        if is_formula_like(text):
-            cell.quotePrefix = True
-            self.report.protected_cells += 1
+        cell.quotePrefix = True
+        self.report.protected_cells += 1
         return cell
 
     def header(self, text: str):
