@@ -128,33 +128,35 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: cache and channel layer -------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "shabaka",
+
+
+def cache_and_channel_layers(redis_url: str) -> tuple[dict, dict]:
+    """Redis cache (pages, renditions) and channel layer when `redis_url` is set, else in memory."""
+    if not redis_url:
+        return (
+            {
+                "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+                "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
+            },
+            {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}},
+        )
+    redis_cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    return (
+        {
+            "default": {**redis_cache, "KEY_PREFIX": "shabaka"},
+            # Wagtail keeps image renditions' addresses here instead of asking the database.
+            "renditions": {**redis_cache, "KEY_PREFIX": "shabaka-renditions", "TIMEOUT": 60 * 60 * 24},
         },
-        # Wagtail keeps image renditions' addresses here instead of asking the database.
-        "renditions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "shabaka-renditions",
-            "TIMEOUT": 60 * 60 * 24,
+        {
+            "default": {
+                "BACKEND": "channels_redis.core.RedisChannelLayer",
+                "CONFIG": {"hosts": [redis_url], "prefix": "shabaka"},
+            }
         },
-    }
-    CHANNEL_LAYERS = {
-        "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": "shabaka"},
-        }
-    }
-else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
-    }
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    )
+
+
+CACHES, CHANNEL_LAYERS = cache_and_channel_layers(REDIS_URL)
 
 # --- Background tasks (django-tasks) ------------------------------------------------
 # Embedded default: tasks run at once, in the request. In production set

@@ -1,6 +1,10 @@
 """Test runs: fast hashing, no page cache unless a test turns it on, mails kept in memory."""
 
+import os
+import re
+
 from .base import *  # noqa: F403
+from .base import cache_and_channel_layers
 
 SECRET_KEY = "test-only-key-0123456789abcdef0123456789abcdef0123456789"
 DEBUG = False
@@ -11,3 +15,10 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Parallel test processes (pytest-xdist) each get their own Redis database: clearing the
+# cache between tests flushes a whole database, which must not be another process's.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _worker:  # noqa: F405
+    _database = int(_worker.removeprefix("gw") or 0) + 1
+    CACHES, CHANNEL_LAYERS = cache_and_channel_layers(re.sub(r"/\d*$", "", REDIS_URL) + f"/{_database}")  # noqa: F405
