@@ -6,7 +6,9 @@
 * the benchmark database itself (a SQLite file or a PostgreSQL database that is
   created, then dropped), migrated with the production settings;
 * the ASGI server as a subprocess, CPU time from /proc, the machine's figures;
-* waiting until no other benchmark (`wrk`, `bench/pages.py`) is running.
+* waiting until no other benchmark (`wrk`, `bench/pages.py`) is running, and taking turns with
+  other runs of these two scripts (a lock file);
+* per-run database names (the process id in them), so that two runs never share a database.
 
 The benchmark scripts run Django in subprocesses of their own (`--task ...`),
 so that one run can use two databases and each memory figure comes from a
@@ -50,6 +52,8 @@ NOISY_PERCENT = 25
 BATCH = 2000  # responses per bulk_create
 # Another benchmark whose load would disturb the figures (and whose figures we would disturb).
 OTHER_BENCHMARKS = (["pgrep", "-x", "wrk"], ["pgrep", "-f", r"bench/pages\.py"])
+# Runs of submissions.py and exports.py take turns: each holds this lock from start to end.
+RUN_LOCK = Path(tempfile.gettempdir()) / "shabaka-bench-consultations.lock"
 
 # --- The questionnaire ------------------------------------------------------------------
 
@@ -428,11 +432,37 @@ def print_result(result: dict) -> None:
 # --- Waiting for a quiet machine ---------------------------------------------------------
 
 
-def others_running() -> list[str]:
-    found = []
+def take_turn() -> object:
+    """Block until no other run of submissions.py or exports.py is going on; the lock goes with the process."""
+    import fcntl
+
+    handle = RUN_LOCK.open("a")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        log("waiting for the other run of the consultation benchmarks to finish…")
+        fcntl.flock(handle, fcntl.LOCK_EX)
+    return handle
+
+
+def _ancestors() -> set[int]:
+    """This process and its parents (the shell that started it has the script's name in its command line)."""
+    pids, pid = set(), os.getpid()
+    while pid > 1 and pid not in pids:
+        pids.add(pid)
+        try:
+            raw = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            break
+        pid = int(raw[raw.rindex(")") + 2 :].split()[1])
+    return pids
+
+
+def others_running() -> list[int]:
+    found, mine = [], _ancestors()
     for command in OTHER_BENCHMARKS:
         done = subprocess.run(command, capture_output=True, text=True)
-        found += [pid for pid in done.stdout.split() if int(pid) != os.getpid()]
+        found += [int(pid) for pid in done.stdout.split() if int(pid) not in mine]
     return found
 
 
@@ -488,17 +518,20 @@ def tree_cpu_seconds(pid: int) -> float:
     return total / CLOCK_TICKS
 
 
-def command_cpu_seconds(name: str) -> float:
-    """utime + stime of every live process whose command name is `name` (e.g. the PostgreSQL backends)."""
-    total = 0
+def postgres_cpu_seconds() -> float:
+    """CPU time of the PostgreSQL server: each postmaster (a `postgres` process whose parent is not one),
+    its live backends and the backends it has reaped (they come and go with connections)."""
+    commands, parents = {}, {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             with contextlib.suppress(OSError):
                 raw = Path(f"/proc/{entry}/stat").read_text()
-                if raw[raw.index("(") + 1 : raw.rindex(")")] == name:
-                    fields = raw[raw.rindex(")") + 2 :].split()
-                    total += sum(int(value) for value in fields[11:13])
-    return total / CLOCK_TICKS
+                commands[int(entry)] = raw[raw.index("(") + 1 : raw.rindex(")")]
+                parents[int(entry)] = int(raw[raw.rindex(")") + 2 :].split()[1])
+    postmasters = [
+        pid for pid, name in commands.items() if name == "postgres" and commands.get(parents[pid]) != "postgres"
+    ]
+    return sum(tree_cpu_seconds(pid) for pid in postmasters)
 
 
 def current_rss_bytes() -> int:

@@ -4,8 +4,8 @@
     .venv/bin/python bench/exports.py [--sizes 10000,100000] [--database-url URL] [--import-files 100]
                                       [--profile] [--json FILE]
 
-On a database of its own (default sqlite:////tmp/shabaka-bench-exports.sqlite3, deleted at the
-end; a PostgreSQL URL is created and dropped), migrated with the production settings:
+On a database of its own (default sqlite:////tmp/shabaka-bench-exports-<pid>.sqlite3, deleted at
+the end; a PostgreSQL URL is created and dropped), migrated with the production settings:
 
 1. build a public consultation of 20 questions (`benchlib.QUESTIONS`) and a superuser;
 2. for each size, insert responses with `bulk_create` up to that size, then export them three
@@ -29,8 +29,10 @@ import datetime
 import gc
 import io
 import json
+import os
 import random
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -41,8 +43,9 @@ import benchlib
 from benchlib import HOST, log
 
 SCRIPT = Path(__file__).resolve()
-DEFAULT_DATABASE_URL = "sqlite:////tmp/shabaka-bench-exports.sqlite3"
-MEDIA_ROOT = "/tmp/shabaka-bench-exports-media"
+# Per run (process id): two runs at once never drop each other's database.
+DEFAULT_DATABASE_URL = f"sqlite:////tmp/shabaka-bench-exports-{os.getpid()}.sqlite3"
+MEDIA_ROOT = f"/tmp/shabaka-bench-exports-media-{os.getpid()}"
 KINDS = ("floor", "ours", "wagtail")
 KIND_TITLES = {
     "floor": "floor: openpyxl write_only, values in memory",
@@ -407,6 +410,7 @@ def run(args: argparse.Namespace) -> dict:
             path.unlink()
         output.rmdir()
         database.drop()
+        shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
     return results
 
 
@@ -431,7 +435,8 @@ def report(info: dict, args: argparse.Namespace, results: dict) -> str:
                     f"{size:,}",
                     KIND_TITLES[kind],
                     f"{entry['seconds']:.1f}",
-                    f"{ratio:.2f}×",
+                    f"{ratio:.2f}×" if floor else "-",
+                    f"{entry['cpu_seconds']:.1f}",
                     f"{entry['growth_mb']:.0f}",
                     f"{entry['peak_mb']:.0f}",
                     f"{entry['rows']:,}",
@@ -439,12 +444,13 @@ def report(info: dict, args: argparse.Namespace, results: dict) -> str:
                     f"{entry['other_cpu_percent']:.0f}" + (" *" if entry["other_cpu_percent"] >= noisy else ""),
                 ]
             )
-    header = ["Responses", "Export", "Wall s", "× floor", "Peak growth MB", "Peak RSS MB", "Rows", "File MB"]
+    header = ["Responses", "Export", "Wall s", "× floor", "CPU s", "Peak growth MB", "Peak RSS MB", "Rows", "File MB"]
     out += [benchlib.table(header + ["Other CPU %"], rows), ""]
     out += [
         "Each line is a fresh process. Peak growth = peak RSS (`ru_maxrss`) − RSS just before the export "
         "(the floor's values and the Django set-up are in that baseline; the peak mark is reset just before, "
-        "through `/proc/self/clear_refs`). Rows: data rows in the first sheet of the file written. Other CPU %: "
+        "through `/proc/self/clear_refs`). CPU s: the process's CPU time during the export. Rows: data rows "
+        "in the first sheet of the file written. Other CPU %: "
         f"what the rest of the machine used during the export (\\* at {noisy} % of a CPU or more: busy machine).",
         "",
     ]
@@ -526,6 +532,7 @@ def main() -> int:
         task(args.task)
         return 0
     benchlib.handle_sigterm()
+    turn = benchlib.take_turn()  # noqa: F841 - held until the process ends
     started = time.monotonic()
     try:
         info = benchlib.machine()

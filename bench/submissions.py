@@ -26,8 +26,10 @@ import argparse
 import http.client
 import itertools
 import json
+import os
 import random
 import re
+import shutil
 import sys
 import tempfile
 import threading
@@ -43,11 +45,12 @@ import benchlib
 from benchlib import HOST, log
 
 SCRIPT = Path(__file__).resolve()
+# Per run (process id): two runs at once never drop each other's database.
 DATABASES = {
-    "sqlite": "sqlite:////tmp/shabaka-bench-submissions.sqlite3",
-    "postgresql": "postgres://postgres@127.0.0.1:5432/shabaka_bench_submissions",
+    "sqlite": f"sqlite:////tmp/shabaka-bench-submissions-{os.getpid()}.sqlite3",
+    "postgresql": f"postgres://postgres@127.0.0.1:5432/shabaka_bench_submissions_{os.getpid()}",
 }
-MEDIA_ROOT = "/tmp/shabaka-bench-submissions-media"
+MEDIA_ROOT = f"/tmp/shabaka-bench-submissions-media-{os.getpid()}"
 POSTS_PER_HOUR = "1000000"
 USER_AGENT = "shabaka-bench"
 # Parts of a submission whose cumulative time the profile reports, per answer (file suffix, function).
@@ -315,13 +318,13 @@ def run_load(env: dict[str, str], workers: int, path: str, prefix: str, args: ar
                 sampler.start()
             busy, client_cpu = benchlib.machine_busy_seconds(), time.process_time()
             server_cpu = benchlib.tree_cpu_seconds(server.process.pid)
-            database_cpu = benchlib.command_cpu_seconds("postgres") if postgres else 0.0
+            database_cpu = benchlib.postgres_cpu_seconds() if postgres else 0.0
             started = time.perf_counter()
             results = list(pool.map(loop, clients))
             elapsed = time.perf_counter() - started
             server_cpu = benchlib.tree_cpu_seconds(server.process.pid) - server_cpu
             client_cpu = time.process_time() - client_cpu
-            database_cpu = (benchlib.command_cpu_seconds("postgres") if postgres else 0.0) - database_cpu
+            database_cpu = (benchlib.postgres_cpu_seconds() if postgres else 0.0) - database_cpu
             other_cpu = benchlib.machine_busy_seconds() - busy - server_cpu - client_cpu - database_cpu
             if sampler:
                 connections = sampler.stop() | {"limit": sampler.max_connections}
@@ -404,6 +407,7 @@ def bench_database(name: str, url: str, args: argparse.Namespace, run_number: it
             profiled = benchlib.run_task(SCRIPT, env, "profile", str(args.profile))
     finally:
         database.drop()
+        shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
     return {"database": name, "version": version, "runs": runs, "profile": profiled if args.profile else None}
 
 
@@ -457,8 +461,8 @@ def report(info: dict, args: argparse.Namespace, results: list[dict]) -> str:
         "Rows stored / 200s: responses found in the database with this run's tokens / answers that got a 200 "
         f"(the {args.clients} warm-up answers included). Lost: answers that got a 200 but are not in the database. "
         "CPU %: of one core; server = uvicorn and its workers, client = the benchmark's threads, PostgreSQL = its "
-        "server processes, other = the rest of the machine (\\* when it used "
-        f"{benchlib.NOISY_PERCENT} % of a CPU or more: figures taken on a busy machine).",
+        "server (every backend, those that ended during the run included), other = the rest of the machine "
+        f"(\\* when it used {benchlib.NOISY_PERCENT} % of a CPU or more: figures taken on a busy machine).",
         "",
     ]
     for entry in results:
@@ -508,6 +512,7 @@ def main() -> int:
         task(args.task)
         return 0
     benchlib.handle_sigterm()
+    turn = benchlib.take_turn()  # noqa: F841 - held until the process ends
     started = time.monotonic()
     urls = {"sqlite": args.sqlite_url, "postgresql": args.postgres_url}
     results = []
