@@ -19,11 +19,14 @@ import json
 import re
 import time
 from typing import Any
+from urllib.parse import parse_qs
 
 from asgiref.sync import async_to_sync
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from channels.layers import get_channel_layer
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 GROUP_NAME_RE = re.compile(r"[^a-zA-Z0-9_.-]")
@@ -61,6 +64,7 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
     actions: dict[str, str] = {}
 
     async def connect(self):
+        self.language = self._language()
         groups = await self.authorise()
         if groups is None:
             await self.close(code=CLOSE_FORBIDDEN)
@@ -75,6 +79,12 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         for group in getattr(self, "live_groups", []):
             await self.channel_layer.group_discard(group, self.channel_name)
 
+    def _language(self) -> str:
+        """The language of the page that opened the socket (`?lang=`), for the messages sent back."""
+        query = parse_qs(self.scope.get("query_string", b"").decode(errors="replace"))
+        asked = (query.get("lang") or [""])[0]
+        return asked if asked in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
     async def authorise(self) -> list[str] | None:
         raise NotImplementedError
 
@@ -86,6 +96,10 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         return self.scope.get("user")
 
     async def receive(self, text_data=None, bytes_data=None):
+        with translation.override(self.language):
+            await self._receive(text_data, bytes_data)
+
+    async def _receive(self, text_data, bytes_data):
         if bytes_data is not None or text_data is None:
             await self.error(_("Send text messages only."))
             return
@@ -121,8 +135,9 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         self.sent_times.append(now)
         return len(self.sent_times) > self.rate_messages
 
-    async def error(self, message: str) -> None:
-        await self.send_json({"type": "error", "message": str(message)})
+    async def error(self, message: str, **details) -> None:
+        """Tell this client only what went wrong; `details` say which of its messages (e.g. a `client_key`)."""
+        await self.send_json({"type": "error", "message": str(message), **details})
 
     async def live_event(self, message):
         """A `publish()`ed event: forwarded to the browser as `{"type": event, ...payload}`."""

@@ -33,11 +33,13 @@ import csv
 import datetime
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import IO, Any
 
+from django.http import FileResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
@@ -219,3 +221,14 @@ def write_csv(sheet: Sheet, target: IO[str]) -> WriteReport:
     for chunk in iter_csv(sheet, report):
         target.write(chunk)
     return report
+
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(write: Callable[[IO[bytes]], Any], filename: str) -> FileResponse:
+    """A download of the workbook `write(target)` makes, spooled to a temporary file, not held in memory."""
+    spool = tempfile.TemporaryFile()
+    write(spool)
+    spool.seek(0)
+    return FileResponse(spool, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)

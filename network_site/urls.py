@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("news/feed/rss/", NewsRssFeed(), name="news_rss"),
     path("news/feed/atom/", NewsAtomFeed(), name="news_atom"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("live/", include("workshops.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

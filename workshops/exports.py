@@ -4,6 +4,7 @@
   source workshop and date; the same filters as the compilation page. Rows are
   read a chunk at a time, so memory does not grow with their number.
 * An action plan: its commitments, activities, indicators and progress notes.
+* A live session: its ideas with their votes, axis, tags and what became of them.
 
 Sheets are right to left for Arabic. Participants never appear in an export.
 """
@@ -12,19 +13,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from home.locales import active_locale
 from home.spreadsheets import Column, Sheet, WriteReport, iter_csv, write_xlsx
 
-from .models import ActionPlanPage
+from .models import ActionPlanPage, Axis, LiveSession
 from .models.recommendations import (
     RecommendationFilters,
     RecommendationRow,
     filter_choices,
     iter_compiled_rows,
 )
+from .models.snippets import localized_in
 
 
 def recommendation_columns() -> list[Column]:
@@ -198,3 +201,51 @@ def action_plan_sheets(plan: ActionPlanPage) -> list[Sheet]:
 def action_plan_xlsx(plan: ActionPlanPage, target) -> WriteReport:
     with translation.override(plan.locale.language_code):
         return write_xlsx(action_plan_sheets(plan), target)
+
+
+def live_session_sheets(session: LiveSession) -> list[Sheet]:
+    """A live session's ideas, most voted first, with their axis (in the active language), tags and fate."""
+    ideas = session.ideas.prefetch_related("tags").order_by("-votes", "created_at")
+    axes = localized_in(Axis.objects.all(), list({idea.axis_id for idea in ideas if idea.axis_id}), active_locale().pk)
+
+    def fate(idea) -> str:
+        if idea.merged_into_id:
+            return _("Merged into idea no. %(number)s") % {"number": idea.merged_into_id}
+        if idea.hidden:
+            return _("Hidden")
+        return _("Promoted to a recommendation") if idea.promoted_to else _("On the board")
+
+    return [
+        Sheet(
+            _("Ideas"),
+            [
+                Column(_("No."), 8),
+                Column(_("Posted at"), 18),
+                Column(_("Idea"), 70),
+                Column(_("Axis"), 28),
+                Column(_("Tags"), 24),
+                Column(_("Votes"), 8),
+                Column(_("Highlighted"), 12),
+                Column(_("What became of it"), 30),
+            ],
+            (
+                [
+                    idea.pk,
+                    timezone.localtime(idea.created_at).replace(tzinfo=None),
+                    idea.text,
+                    axes[idea.axis_id].name if idea.axis_id else "",
+                    ", ".join(sorted(tag.name for tag in idea.tags.all())),
+                    idea.votes,
+                    _("yes") if idea.highlighted else "",
+                    fate(idea),
+                ]
+                for idea in ideas
+            ),
+            right_to_left=translation.get_language_bidi(),
+        )
+    ]
+
+
+def live_session_xlsx(session: LiveSession, language: str, target) -> WriteReport:
+    with translation.override(language):
+        return write_xlsx(live_session_sheets(session), target)

@@ -15,7 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.page_cache import cached_until_publication
 
-from .admin_views import RecommendationsViewSetGroup
+from .admin_views import LiveSessionViewSet, RecommendationsViewSetGroup
 from .models import Axis, CommuneUptake, MeetingPage, Organisation, WorkshopIndexPage, WorkshopPage
 from .permissions import UptakePermissionPolicy
 
@@ -55,10 +55,22 @@ def register_recommendation_viewsets():
     return RecommendationsViewSetGroup()
 
 
+@hooks.register("register_admin_viewset")
+def register_live_session_viewset():
+    return LiveSessionViewSet()
+
+
 @hooks.register("register_page_header_buttons")
 def workshop_page_buttons(page, user, view_name, next_url=None):
     if not isinstance(page.specific_deferred, WorkshopPage):
         return
+    if user.has_perm("workshops.add_livesession"):
+        yield Button(
+            _("Open a live session"),
+            url=f"{reverse('live_sessions:add')}?workshop={page.pk}",
+            icon_name="comment",
+            priority=80,
+        )
     if user.has_perm("workshops.view_recommendationupdate"):
         yield Button(
             _("Follow-up of recommendations"),

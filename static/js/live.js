@@ -2,7 +2,8 @@
 //
 //   Shabaka.live({ socketUrl, pollUrl, since, onEvent, onStatus })
 //
-// `socketUrl` is a path ("/ws/…"). After every (re)connection the client sends
+// `socketUrl` is a path ("/ws/…"); the page's language goes with it, for the
+// server's messages. After every (re)connection the client sends
 // {"type": "hello", "since": <last id seen>} and the server replays what was
 // missed from the database. When WebSockets keep failing (a proxy that does
 // not pass them, an old network), it polls `pollUrl?since=<id>` every few
@@ -39,7 +40,9 @@
     function connect() {
       if (!("WebSocket" in window)) { poll(); return; }
       var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-      socket = new WebSocket(scheme + window.location.host + options.socketUrl);
+      var separator = options.socketUrl.indexOf("?") === -1 ? "?" : "&";
+      var language = "lang=" + encodeURIComponent(document.documentElement.lang || "");
+      socket = new WebSocket(scheme + window.location.host + options.socketUrl + separator + language);
       socket.onopen = function () {
         failures = 0;
         onStatus("live");

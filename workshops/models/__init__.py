@@ -6,7 +6,8 @@ One module per subject, all re-exported here:
 * `events` — `WorkshopIndexPage`, `WorkshopPage`, `MeetingPage` and their inlines;
 * `recommendations` — `Recommendation`, `RecommendationUpdate`, `CommuneUptake`
   and the compilation page `RecommendationsPage`;
-* `plans` — a commune's `ActionPlanPage` and its progress notes.
+* `plans` — a commune's `ActionPlanPage` and its progress notes;
+* `live` — `LiveSession`s of workshops and their `Idea`s and votes.
 """
 
 from .events import (
@@ -23,6 +24,7 @@ from .events import (
     WorkshopPhoto,
     split_participants,
 )
+from .live import Idea, IdeaVote, LiveSession, TaggedIdea
 from .plans import ActionPlanPage, PlanUpdate
 from .recommendations import (
     CommuneUptake,
@@ -39,6 +41,9 @@ __all__ = [
     "AgendaSession",
     "Axis",
     "CommuneUptake",
+    "Idea",
+    "IdeaVote",
+    "LiveSession",
     "MeetingDocument",
     "MeetingPage",
     "MeetingParticipant",
@@ -49,6 +54,7 @@ __all__ = [
     "RecommendationUpdate",
     "RecommendationsPage",
     "Status",
+    "TaggedIdea",
     "WorkingGroup",
     "WorkshopDocument",
     "WorkshopIndexPage",

@@ -4,15 +4,18 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
+from django.contrib.auth.models import Group, User
 from wagtail.models import Page
 
 from home.models import Theme
+from home.roles import ORGANISERS
 from workshops.models import Axis
 
 from .factories import (
     ActionPlanPageFactory,
     AgendaSessionFactory,
     AxisFactory,
+    LiveSessionFactory,
     MeetingPageFactory,
     MeetingParticipantFactory,
     OrganisationFactory,
@@ -45,6 +48,10 @@ class WorkshopsSite:
     workshop: Page
     meeting: Page
     plan: Page
+
+    @property
+    def commune(self):
+        return self.tree.commune
 
     def page_in(self, page, language: str):
         return self.tree.page_in(page, language)
@@ -126,3 +133,37 @@ def axis_of():
         return Axis.objects.get(code=code, locale__language_code=language)
 
     return find
+
+
+@dataclass
+class LiveSite:
+    tree: object
+    workshop: object
+    session: object
+    axes: dict
+
+    @property
+    def code(self) -> str:
+        return self.session.code
+
+
+@pytest.fixture
+def live_site(site_tree) -> LiveSite:
+    locales = site_tree.locales
+    axes = {}
+    for code, ar, fr in [("transparency", "الشفافية", "Transparence"), ("competences", "الاختصاصات", "Compétences")]:
+        axes[code] = AxisFactory(locale=locales["ar"], code=code, name=ar)
+        translate_snippet(axes[code], locales, {"fr": fr})
+    index = WorkshopIndexPageFactory(parent=site_tree.home)
+    workshop = WorkshopPageFactory(parent=index, title="ورشة تفاعلية")
+    workshop.save_revision().publish()
+    session = LiveSessionFactory(workshop=workshop)
+    session.axes.set(axes.values())
+    return LiveSite(site_tree, workshop, session, axes)
+
+
+@pytest.fixture
+def organiser(db):
+    user = User.objects.create_user("facilitator", password="pw")
+    user.groups.add(Group.objects.get(name=ORGANISERS))
+    return user

@@ -12,6 +12,7 @@ from workshops.models import (
     AgendaSession,
     Axis,
     CommuneUptake,
+    LiveSession,
     MeetingPage,
     MeetingParticipant,
     Organisation,
@@ -221,3 +222,10 @@ class PlanUpdateFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = PlanUpdate
+
+
+class LiveSessionFactory(factory.django.DjangoModelFactory):
+    title = "ما هي أولوياتكم لمشاركة المواطنين؟"
+
+    class Meta:
+        model = LiveSession

@@ -1,0 +1,317 @@
+"""Live sessions over real WebSocket round trips (in-memory layer, or Redis when REDIS_URL is set)."""
+
+import pytest
+from asgiref.sync import async_to_sync, sync_to_async
+from django.utils import translation
+
+from workshops import live
+from workshops.models import Idea, IdeaVote, LiveSession
+
+from .live_clients import browser_session, joined, participant_of, socket
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def run(scenario):
+    async_to_sync(scenario)()
+
+
+def test_an_idea_posted_from_a_phone_appears_on_every_board(live_site):
+    phone_session = browser_session()
+
+    async def scenario():
+        boards = [socket(f"/ws/live/{live_site.code}/") for _ in range(3)]
+        for board in boards:
+            caught_up = await joined(board)
+            assert caught_up == [{"type": "session", "status": "open"}]
+        phone = socket(f"/ws/live/{live_site.code}/", session=phone_session)
+        await joined(phone)
+        await phone.send_json_to(
+            {"type": "post", "text": "  نشر الميزانية   المواطنة ", "axis": "transparency", "client_key": "k1"}
+        )
+        for board in boards:
+            event = await board.receive_json_from(timeout=5)
+            assert event["type"] == "idea"
+            assert event["idea"]["text"] == "نشر الميزانية المواطنة"
+            assert event["idea"]["axis"] == "transparency"
+            assert event["idea"]["votes"] == 0 and event["idea"]["shown"] is True
+            assert "hidden" not in event["idea"]  # the public never gets moderation details
+        # The author gets the idea like everyone, and an acknowledgement of its post.
+        to_author = {event["type"]: event for event in [await phone.receive_json_from(timeout=5) for _ in range(2)]}
+        assert to_author["idea"] == event
+        assert to_author["posted"] == {"type": "posted", "idea": event["idea"]["pk"], "client_key": "k1"}
+        for connection in (*boards, phone):
+            await connection.disconnect()
+
+    run(scenario)
+    idea = Idea.objects.get()
+    assert idea.participant == participant_of(phone_session) and idea.axis.code == "transparency"
+
+
+def test_a_resent_idea_is_kept_once(live_site):
+    phone_session = browser_session()
+
+    async def scenario():
+        phone = socket(f"/ws/live/{live_site.code}/", session=phone_session)
+        await joined(phone)
+        for _attempt in range(2):
+            await phone.send_json_to({"type": "post", "text": "Une seule fois", "client_key": "same"})
+        events = [await phone.receive_json_from(timeout=5) for _ in range(3)]
+        assert sorted(event["type"] for event in events) == ["idea", "posted", "posted"]
+        await phone.disconnect()
+
+    run(scenario)
+    assert Idea.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ({"type": "post", "text": "   "}, "Write your idea first."),
+        ({"type": "post", "text": "x" * 281}, "An idea has at most 280 characters."),
+        ({"type": "post", "text": 42}, "Write your idea first."),
+        ({"type": "post", "text": "Bien", "axis": "unknown-axis"}, "Choose one of the session's axes."),
+        ({"type": "vote", "idea": "1"}, "Say which idea."),
+        ({"type": "vote", "idea": 999999}, "This idea is not in this session."),
+        ({"type": "hide", "idea": 1}, "Unknown message type."),
+        ({"type": "merge", "idea": 1, "into": 2}, "Unknown message type."),
+    ],
+)
+def test_bad_messages_are_refused_to_their_sender_only(live_site, message, expected):
+    phone_session = browser_session()
+
+    async def scenario():
+        board = socket(f"/ws/live/{live_site.code}/")
+        await joined(board)
+        phone = socket(f"/ws/live/{live_site.code}/?lang=en", session=phone_session)
+        await joined(phone)
+        await phone.send_json_to(message)
+        error = await phone.receive_json_from(timeout=5)
+        assert error["type"] == "error"
+        assert error["message"] == expected
+        assert await board.receive_nothing(timeout=0.3)
+        await phone.disconnect()
+        await board.disconnect()
+
+    run(scenario)
+    assert Idea.objects.count() == 0
+
+
+def test_errors_speak_the_language_of_the_page(live_site):
+    phone_session = browser_session()
+
+    async def scenario():
+        phone = socket(f"/ws/live/{live_site.code}/?lang=fr", session=phone_session)
+        await joined(phone)
+        await phone.send_json_to({"type": "post", "text": ""})
+        return (await phone.receive_json_from(timeout=5))["message"]
+
+    message = async_to_sync(scenario)()
+    with translation.override("fr"):
+        assert message == translation.gettext("Write your idea first.") != "Write your idea first."
+
+
+def test_script_in_an_idea_is_kept_as_text(live_site, client):
+    payload = '<script>alert("x")</script><b>gras</b>'
+    live.post_idea(live_site.session, "someone", payload)
+    assert Idea.objects.get().text == payload
+    page = client.get(f"/fr/live/{live_site.code}/board/").content.decode()
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;gras&lt;/b&gt;" in page
+    assert "<script>alert" not in page
+
+
+def test_malformed_frames_get_an_error_and_the_server_keeps_serving(live_site):
+    async def scenario():
+        board = socket(f"/ws/live/{live_site.code}/")
+        await joined(board)
+        for bad in ("{not json", "[1, 2]", '{"type": 7}', '{"type": "explode"}', "x" * 5000):
+            await board.send_to(text_data=bad)
+            assert (await board.receive_json_from(timeout=5))["type"] == "error"
+        await board.send_to(bytes_data=b"\x00\xff")
+        assert (await board.receive_json_from(timeout=5))["type"] == "error"
+        await board.send_json_to({"type": "hello", "since": 0})
+        assert await board.receive_json_from(timeout=5) == {"type": "session", "status": "open"}
+        await board.disconnect()
+
+    run(scenario)
+
+
+def test_a_flood_from_one_connection_is_limited_and_others_carry_on(live_site):
+    flooder_session, other_session = browser_session(), browser_session()
+
+    async def scenario():
+        flooder = socket(f"/ws/live/{live_site.code}/?lang=en", session=flooder_session)
+        await joined(flooder)
+        other = socket(f"/ws/live/{live_site.code}/", session=other_session)
+        await joined(other)
+        for number in range(30):
+            await flooder.send_json_to({"type": "post", "text": f"spam {number}", "client_key": f"s{number}"})
+        received = []
+        while not await flooder.receive_nothing(timeout=0.5):
+            received.append(await flooder.receive_json_from(timeout=5))
+        assert {"type": "error", "message": "Too many messages: wait a moment."} in received
+        await other.send_json_to({"type": "post", "text": "Toujours là", "client_key": "ok"})
+        while True:
+            event = await other.receive_json_from(timeout=5)
+            if event["type"] == "posted":
+                break
+        await flooder.disconnect()
+        await other.disconnect()
+
+    run(scenario)
+    # The hello counts against the rate: 9 of the 30 posts got through, then the limit held.
+    assert Idea.objects.filter(text__startswith="spam").count() == 9
+    assert Idea.objects.filter(text="Toujours là").exists()
+
+
+def test_a_forged_code_is_refused(live_site):
+    async def scenario():
+        for path in ("/ws/live/ZZZZZZ/", "/ws/live/ZZZZZZ/facilitate/"):
+            connected, code = await socket(path).connect()
+            assert not connected and code == 4403
+
+    run(scenario)
+
+
+def test_participants_cannot_facilitate(live_site, django_user_model):
+    stranger = django_user_model.objects.create_user("visitor", password="pw")
+
+    async def scenario():
+        for user in (None, stranger):
+            connected, code = await socket(f"/ws/live/{live_site.code}/facilitate/", user=user).connect()
+            assert not connected and code == 4403
+
+    run(scenario)
+
+
+def test_votes_count_once_per_participant_and_update_live(live_site):
+    idea = live.post_idea(live_site.session, "author", "Budget participatif des jeunes")
+    voter_session = browser_session()
+
+    async def scenario():
+        board = socket(f"/ws/live/{live_site.code}/")
+        await joined(board, since=idea.sequence)
+        voter = socket(f"/ws/live/{live_site.code}/?lang=en", session=voter_session)
+        await joined(voter, since=idea.sequence)
+        await voter.send_json_to({"type": "vote", "idea": idea.pk})
+        event = await board.receive_json_from(timeout=5)
+        assert event["idea"]["pk"] == idea.pk and event["idea"]["votes"] == 1
+        assert (await voter.receive_json_from(timeout=5))["idea"]["votes"] == 1
+        await voter.send_json_to({"type": "vote", "idea": idea.pk})
+        refusal = await voter.receive_json_from(timeout=5)
+        assert refusal == {"type": "error", "message": "You have already voted for this idea.", "idea": idea.pk}
+        assert await board.receive_nothing(timeout=0.3)
+        await board.disconnect()
+        await voter.disconnect()
+
+    run(scenario)
+    idea.refresh_from_db()
+    assert idea.votes == 1 and IdeaVote.objects.count() == 1
+
+
+def test_a_board_that_reconnects_catches_up_on_everything_it_missed(live_site, organiser):
+    first = live.post_idea(live_site.session, "a", "Première idée")
+    seen = first.sequence
+    # While the board is away: two ideas, a vote, and a moderation.
+    second = live.post_idea(live_site.session, "b", "Deuxième idée", axis="competences")
+    live.post_idea(live_site.session, "c", "Troisième idée")
+    live.vote(live_site.session, "d", first.pk)
+    live.moderate(live_site.session, "hide", {"idea": second.pk})
+
+    async def scenario():
+        board = socket(f"/ws/live/{live_site.code}/")
+        return await joined(board, since=seen)
+
+    events = async_to_sync(scenario)()
+    assert events[0] == {"type": "session", "status": "open"}
+    ideas = [event["idea"] for event in events[1:]]
+    # Every idea changed after `seen`, once, in the order of the changes, with its latest state.
+    assert [idea["pk"] for idea in ideas] == [Idea.objects.get(text="Troisième idée").pk, first.pk, second.pk]
+    assert ideas[1]["votes"] == 1
+    assert ideas[2] == {"pk": second.pk, "shown": False}
+    assert [event["id"] for event in events[1:]] == sorted(event["id"] for event in events[1:])
+
+
+def test_a_closed_session_accepts_nothing_but_can_still_be_watched(live_site):
+    idea = live.post_idea(live_site.session, "a", "Avant la fin")
+    live.set_status(live_site.session, LiveSession.Status.CLOSED)
+    phone_session = browser_session()
+
+    async def scenario():
+        phone = socket(f"/ws/live/{live_site.code}/?lang=en", session=phone_session)
+        caught_up = await joined(phone)
+        assert caught_up[0] == {"type": "session", "status": "closed"}
+        assert caught_up[1]["idea"]["text"] == "Avant la fin"
+        for message in ({"type": "post", "text": "Trop tard"}, {"type": "vote", "idea": idea.pk}):
+            await phone.send_json_to(message)
+            error = await phone.receive_json_from(timeout=5)
+            assert error["message"] == "This session is closed: it accepts no more ideas or votes."
+        await phone.disconnect()
+
+    run(scenario)
+    assert Idea.objects.count() == 1 and IdeaVote.objects.count() == 0
+
+
+def test_facilitators_moderate_and_every_board_follows(live_site, organiser):
+    one = live.post_idea(live_site.session, "a", "Publier les procès-verbaux")
+    two = live.post_idea(live_site.session, "b", "Publier les PV des sessions")
+    live.vote(live_site.session, "c", one.pk)
+    live.vote(live_site.session, "c", two.pk)
+    live.vote(live_site.session, "d", two.pk)
+    since = LiveSession.objects.get().sequence
+
+    async def scenario():
+        board = socket(f"/ws/live/{live_site.code}/")
+        await joined(board, since=since)
+        desk = socket(f"/ws/live/{live_site.code}/facilitate/", user=organiser)
+        await joined(desk, since=since)
+
+        await desk.send_json_to({"type": "highlight", "idea": one.pk})
+        assert (await board.receive_json_from(timeout=5))["idea"]["highlighted"] is True
+        assert (await desk.receive_json_from(timeout=5))["idea"]["highlighted"] is True
+
+        await desk.send_json_to({"type": "tag", "idea": one.pk, "tags": [" PV ", "transparence", ""]})
+        assert (await board.receive_json_from(timeout=5))["idea"]["tags"] == ["PV", "transparence"]
+        await desk.receive_json_from(timeout=5)
+
+        await desk.send_json_to({"type": "merge", "idea": two.pk, "into": one.pk})
+        board_events = {
+            e["idea"]["pk"]: e["idea"] for e in [await board.receive_json_from(timeout=5) for _ in range(2)]
+        }
+        assert board_events[two.pk] == {"pk": two.pk, "shown": False}
+        # "c" voted for both: the merged idea counts each participant once.
+        assert board_events[one.pk]["votes"] == 2
+        desk_events = {e["idea"]["pk"]: e["idea"] for e in [await desk.receive_json_from(timeout=5) for _ in range(2)]}
+        assert desk_events[two.pk]["merged_into"] == one.pk and desk_events[two.pk]["text"]
+
+        await desk.send_json_to({"type": "hide", "idea": one.pk})
+        hidden_on_board = await board.receive_json_from(timeout=5)
+        hidden_on_desk = await desk.receive_json_from(timeout=5)
+        assert hidden_on_board["idea"] == {"pk": one.pk, "shown": False}
+        assert hidden_on_desk["idea"]["hidden"] is True and hidden_on_desk["id"] == hidden_on_board["id"]
+
+        await desk.send_json_to({"type": "merge", "idea": one.pk, "into": one.pk})
+        assert (await desk.receive_json_from(timeout=5))["type"] == "error"
+        await board.disconnect()
+        await desk.disconnect()
+
+    run(scenario)
+    one.refresh_from_db()
+    assert one.hidden and one.highlighted and one.votes == 2
+    assert sorted(one.tags.names()) == ["PV", "transparence"]
+
+
+def test_closing_the_session_reaches_every_phone(live_site, organiser, client):
+    client.force_login(organiser)
+
+    async def scenario():
+        phone = socket(f"/ws/live/{live_site.code}/")
+        await joined(phone)
+        await sync_to_async(client.post)(
+            f"/admin/workshops/live-sessions/{live_site.session.pk}/facilitate/", {"action": "close"}
+        )
+        assert await phone.receive_json_from(timeout=5) == {"type": "session", "status": "closed"}
+        await phone.disconnect()
+
+    run(scenario)
+    assert LiveSession.objects.get().status == LiveSession.Status.CLOSED
