@@ -21,8 +21,8 @@ from home.tests.factories import (
 
 LANGUAGES = ("ar", "fr", "en")
 
-# The browser fixtures (`browser`, `page`, `browser_site`), shared by every app's browser tests.
-pytest_plugins = ["home.tests.browser"]
+# Browser fixtures (`browser`, `page`, `browser_site`) and real server processes (`two_servers`), shared by every app.
+pytest_plugins = ["home.tests.browser", "home.tests.servers"]
 
 
 @dataclass

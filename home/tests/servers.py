@@ -1,0 +1,77 @@
+"""Real ASGI server processes for tests that need several of them (pytest plugin: `two_servers`).
+
+Both servers use the test database and the Redis channel layer, as several
+workers do in production; tests using them run only with REDIS_URL and a
+PostgreSQL DATABASE_URL (CI's second pass), see `needs_shared_services`.
+"""
+
+import http.cookiejar
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+needs_shared_services = pytest.mark.skipif(
+    not os.environ.get("REDIS_URL") or not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="needs REDIS_URL and a PostgreSQL DATABASE_URL (two processes share them)",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(port: int) -> subprocess.Popen:
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "network_site.settings.test",
+        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
+        "ALLOWED_HOSTS": "127.0.0.1",
+    }
+    command = [sys.executable, "-m", "uvicorn", "network_site.asgi:application", "--host", "127.0.0.1"]
+    command += ["--port", str(port), "--lifespan", "off", "--no-access-log"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise RuntimeError(server.stderr.read().decode()[-2000:])
+
+
+@pytest.fixture
+def two_servers():
+    """The ports of two uvicorn processes serving the site."""
+    ports = [free_port(), free_port()]
+    servers = [start_server(port) for port in ports]
+    yield ports
+    for server in servers:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def post_form(base: str, path: str, data: dict) -> int:
+    """GET a page with a form, then POST `data` to it with its CSRF token, as a browser would; the status."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(base + path, timeout=10).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True).encode()
+    request = urllib.request.Request(base + path, data=body, headers={"Referer": base + path, "Origin": base})
+    return opener.open(request, timeout=10).status
