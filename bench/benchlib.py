@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import datetime
+import http.client
 import json
 import os
 import platform
@@ -38,6 +39,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from http.cookies import SimpleCookie
 from importlib import metadata
 from pathlib import Path
 
@@ -53,6 +55,7 @@ BATCH = 2000  # responses per bulk_create
 # Another benchmark whose load would disturb the figures (and whose figures we would disturb).
 OTHER_BENCHMARKS = (["pgrep", "-x", "wrk"], ["pgrep", "-f", r"bench/pages\.py"])
 # Runs of submissions.py and exports.py take turns: each holds this lock from start to end.
+CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 RUN_LOCK = Path(tempfile.gettempdir()) / "shabaka-bench-consultations.lock"
 
 # --- The questionnaire ------------------------------------------------------------------
@@ -549,6 +552,58 @@ def reset_peak_rss() -> bool:
 
 
 # --- The server ----------------------------------------------------------------------------
+
+
+class BrowserClient:
+    """A browser's side of plain HTTP: one keep-alive connection, its cookies, the CSRF token of a form it got.
+
+    The production settings mark cookies Secure; the benchmark speaks plain HTTP to the server
+    (as a proxy that ends TLS would), so the client sends them back itself.
+    """
+
+    def __init__(self, port: int, path: str, user_agent: str = "shabaka-bench"):
+        self.port, self.path, self.user_agent = port, path, user_agent
+        self.cookies: dict[str, str] = {}
+        self.csrf = ""
+        self.connection = self._connect()
+
+    def _connect(self) -> http.client.HTTPConnection:
+        return http.client.HTTPConnection(HOST, self.port, timeout=30)
+
+    def request(self, method: str, body: str | None = None, headers: dict | None = None) -> tuple[int, bytes]:
+        headers = {"User-Agent": self.user_agent, "Host": f"{HOST}:{self.port}", **(headers or {})}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            self.connection.request(method, self.path, body=body, headers=headers)
+            response = self.connection.getresponse()
+            content = response.read()
+        except (OSError, http.client.HTTPException):
+            self.connection.close()
+            self.connection = self._connect()
+            raise
+        for header in response.msg.get_all("Set-Cookie") or []:
+            jar = SimpleCookie()
+            jar.load(header)
+            self.cookies.update({name: morsel.value for name, morsel in jar.items()})
+        return response.status, content
+
+    def get_form(self) -> None:
+        status, content = self.request("GET")
+        match = CSRF_RE.search(content.decode("utf-8", "replace"))
+        if status != 200 or match is None or "csrftoken" not in self.cookies:
+            raise RuntimeError(f"GET {self.path} gave {status} without a CSRF token")
+        self.csrf = match.group(1)
+
+
+def percentile(values: list[float], percent: float) -> float:
+    """The nearest-rank percentile of `values` (NaN when there are none)."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(percent / 100 * len(ordered)) - 1))]
 
 
 def free_port() -> int:
