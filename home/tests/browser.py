@@ -1,13 +1,16 @@
 """Helpers and fixtures for the browser tests: a headless Chromium driven by Playwright, checked by axe-core.
 
-The fixtures (`browser`, `page`, `browser_site`) are registered for every app's
-tests through `pytest_plugins` in the root conftest.py.
+The fixtures (`browser`, `page`, `browser_site`, `asgi_server`) are registered for
+every app's tests through `pytest_plugins` in the root conftest.py.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import socket
+import threading
+import time
 
 import pytest
 
@@ -95,3 +98,48 @@ def browser_site(request, transactional_db, django_db_serialized_rollback, setti
     settings.PAGE_CACHE = False
     settings.MEDIA_ROOT = tmp_path
     return request.getfixturevalue("site_tree")
+
+
+class AsgiLiveServer:
+    """uvicorn serving `network_site.asgi.application` (and the static files) on a free port, in a thread.
+
+    pytest-django's `live_server` speaks WSGI only, and the in-memory channel
+    layer and the test database belong to the test process: pages that follow a
+    WebSocket are tested against this server instead.
+    """
+
+    def __init__(self):
+        import uvicorn
+        from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+
+        from network_site.asgi import application
+
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
+        config = uvicorn.Config(
+            ASGIStaticFilesHandler(application), lifespan="off", log_level="warning", ws="websockets-sansio"
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.socket]}, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc_info):
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.socket.close()
+
+
+@pytest.fixture
+def asgi_server(browser_site):
+    """The site of `browser_site` served over HTTP and WebSockets."""
+    with AsgiLiveServer() as server:
+        yield server
