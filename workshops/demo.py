@@ -32,11 +32,13 @@ from home.demo.builder import (
 from home.models import CommunePage, HomePage, Theme
 
 from . import demo_content as content
+from . import live
 from .models import (
     ActionPlanPage,
     AgendaSession,
     Axis,
     CommuneUptake,
+    LiveSession,
     MeetingDocument,
     MeetingPage,
     MeetingParticipant,
@@ -85,6 +87,7 @@ def build(home: HomePage, stdout=None) -> None:
         for spec in content.WORKSHOPS
     }
     _follow_up(workshops, communes)
+    _live_session(workshops, axes)
     tetouan = communes.get("tetouan")
     if tetouan is not None:
         plan = _action_plan(tetouan, by_code)
@@ -95,6 +98,20 @@ def build(home: HomePage, stdout=None) -> None:
             f"{Recommendation.objects.filter(locale=by_code[DEFAULT_LANGUAGE]).count()} recommendations, "
             f"{ActionPlanPage.objects.count()} action plan pages."
         )
+
+
+def _live_session(workshops: dict, axes: dict) -> None:
+    """An open live session with a few ideas and votes, to try the board and the phone page."""
+    spec = content.LIVE_SESSION
+    workshop = workshops.get(spec["workshop"])
+    if workshop is None or LiveSession.objects.filter(code=spec["code"]).exists():
+        return
+    session = LiveSession.objects.create(workshop=workshop, code=spec["code"], title=spec["title"])
+    session.axes.set([axes[code] for code in spec["axes"]])
+    for number, (text, axis, votes) in enumerate(spec["ideas"]):
+        idea = live.post_idea(session, f"demo-participant-{number}", text, axis)
+        for voter in range(votes):
+            live.vote(session, f"demo-voter-{voter}", idea.pk)
 
 
 # --- Snippets -------------------------------------------------------------------------------------

@@ -1389,3 +1389,20 @@ TETOUAN_PLAN = {
         ),
     ],
 }
+
+# An open live session on the Agadir meeting, to try the board (demo data: the ideas are illustrative,
+# written from the themes of the seeds' workshops). The code is fixed so that the README can point at it.
+LIVE_SESSION = {
+    "workshop": "agadir-2022-performance-des-communes",
+    "code": "CAFE34",
+    "title": "ما هي أولوياتكم لتحسين أداء الجماعات؟",
+    "axes": ["transparency", "citizen-participation", "service-innovation"],
+    "ideas": [
+        ("نشر الميزانية المواطنة كل سنة بلغة بسيطة", "transparency", 7),
+        ("Publier les procès-verbaux des sessions du conseil dans les quinze jours", "transparency", 5),
+        ("إشراك الشباب في إعداد برنامج عمل الجماعة", "citizen-participation", 6),
+        ("Un guichet numérique unique pour les demandes d'autorisation", "service-innovation", 4),
+        ("تكوين الموظفين في التدبير المبني على النتائج", "", 3),
+        ("Des réunions de quartier avant le vote du budget", "citizen-participation", 2),
+    ],
+}

@@ -6,6 +6,8 @@ from django.core.management import call_command
 from workshops.models import (
     ActionPlanPage,
     CommuneUptake,
+    Idea,
+    LiveSession,
     MeetingPage,
     Recommendation,
     RecommendationsPage,
@@ -23,6 +25,8 @@ def counts() -> dict:
         "recommendations": Recommendation.objects.count(),
         "updates": RecommendationUpdate.objects.count(),
         "uptake": CommuneUptake.objects.count(),
+        "live sessions": LiveSession.objects.count(),
+        "ideas": Idea.objects.count(),
     }
 
 
@@ -33,6 +37,9 @@ def test_demo_holds_the_seed_events_as_structured_records(client, settings, tmp_
     first = counts()
     call_command("load_demo", verbosity=0)
     assert counts() == first
+    assert first["live sessions"] == 1 and first["ideas"] == 6
+    board = client.get("/fr/live/CAFE34/board/").content.decode()
+    assert "Un guichet numérique unique" in board and "CAFE34" in board
 
     for language in ("ar", "fr", "en"):
         assert WorkshopIndexPage.objects.live().filter(locale__language_code=language, show_in_menus=True).exists()
