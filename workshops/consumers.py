@@ -30,7 +30,9 @@ class SessionConsumer(LiveConsumer):
         return True
 
     async def catch_up(self, since: int) -> list[dict]:
-        return await database_sync_to_async(live.catch_up)(self.live_session, since, facilitator=self.facilitator)
+        """What was missed, marked as replayed: its ids may skip numbers (see `contiguous` in live.js)."""
+        events = await database_sync_to_async(live.catch_up)(self.live_session, since, facilitator=self.facilitator)
+        return [{**event, "replay": True} for event in events]
 
     def participant(self) -> str | None:
         session = self.scope.get("session")

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -67,8 +67,10 @@ def find_session(code: str) -> LiveSession | None:
 # --- What clients see --------------------------------------------------------------------------
 
 
-def session_event(session: LiveSession) -> dict:
-    return {"type": "session", "status": session.status}
+def session_event(session: LiveSession, sequence: int | None = None) -> dict:
+    """The session's status; as a live event it carries the change's number, in a catch-up none."""
+    event = {"type": "session", "status": session.status}
+    return event if sequence is None else {**event, "id": sequence}
 
 
 def idea_event(idea: Idea, *, facilitator: bool) -> dict:
@@ -142,7 +144,11 @@ def _session_axis(session: LiveSession, value) -> Axis | None:
 
 
 def post_idea(session: LiveSession, participant: str, text, axis=None, client_key=None) -> Idea:
-    """Post an idea; posting again with the same `client_key` returns the first one instead of a copy."""
+    """Post an idea; posting again with the same `client_key` returns the first one instead of a copy.
+
+    The check for a copy is made with the session row locked, so two servers
+    receiving the same post at once cannot both create it.
+    """
     text = clean_idea_text(text)
     chosen_axis = _session_axis(session, axis)
     if not isinstance(client_key, str) or not CLIENT_KEY_RE.match(client_key):
@@ -150,20 +156,19 @@ def post_idea(session: LiveSession, participant: str, text, axis=None, client_ke
     with transaction.atomic():
         sequence = _next_sequence(session, must_be_open=True)
         existing = session.ideas.filter(participant=participant, client_key=client_key).first()
-        if existing is not None:
+        if existing is not None:  # announced again under its new number: every number has its event
+            existing.sequence = sequence
+            existing.save(update_fields=["sequence"])
+            _announce(session, existing)
             return existing
-        try:
-            with transaction.atomic():
-                idea = Idea.objects.create(
-                    session=session,
-                    text=text,
-                    axis=chosen_axis,
-                    participant=participant,
-                    client_key=client_key,
-                    sequence=sequence,
-                )
-        except IntegrityError:  # the same post, committed by another server in between
-            return session.ideas.get(participant=participant, client_key=client_key)
+        idea = Idea.objects.create(
+            session=session,
+            text=text,
+            axis=chosen_axis,
+            participant=participant,
+            client_key=client_key,
+            sequence=sequence,
+        )
         _announce(session, idea)
     return idea
 
@@ -270,12 +275,12 @@ def moderate(session: LiveSession, action: str, content: dict) -> None:
 def set_status(session: LiveSession, status: str) -> None:
     """Close or reopen a session; every board and phone is told at once."""
     with transaction.atomic():
-        _next_sequence(session, must_be_open=False)
+        sequence = _next_sequence(session, must_be_open=False)
         session.status = status
         session.closed_at = timezone.now() if status == LiveSession.Status.CLOSED else None
         session.save(update_fields=["status", "closed_at"])
         for group in (public_group(session), facilitators_group(session)):
-            _send(group, session_event(session))
+            _send(group, session_event(session, sequence))
 
 
 # --- From the room to the report ---------------------------------------------------------------

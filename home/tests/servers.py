@@ -17,6 +17,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,6 +66,18 @@ def two_servers():
     for server in servers:
         server.terminate()
         server.wait(timeout=10)
+
+
+def session_cookie_for(user) -> str:
+    """The value of a session cookie signed in as `user`, for a client outside the test process."""
+    from importlib import import_module
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.save()
+    return store.session_key
 
 
 def post_form(base: str, path: str, data: dict) -> int:

@@ -9,6 +9,12 @@
 // not pass them, an old network), it polls `pollUrl?since=<id>` every few
 // seconds instead; the JSON answer is {"events": [...]}. Events carrying an
 // `id` advance `since`.
+//
+// Channel layers drop messages silently when a channel is full. With
+// `contiguous: true` the server promises that the ids of live events follow
+// one another (1, 2, 3…): a jump means something was dropped on the way, and
+// the client asks for the catch-up again. Replayed events (`replay: true`,
+// and every polled one) come from the database and may skip ids.
 (function () {
   "use strict";
   window.Shabaka = window.Shabaka || {};
@@ -20,9 +26,17 @@
     var polling = false;
     var onStatus = options.onStatus || function () {};
 
-    function handle(event) {
-      if (typeof event.id === "number" && event.id > since) since = event.id;
+    function handle(event, replayed) {
+      if (typeof event.id === "number") {
+        if (options.contiguous && !replayed && event.id > since + 1) send({ type: "hello", since: since });
+        if (event.id > since) since = event.id;
+      }
       options.onEvent(event);
+    }
+
+    function send(message) {
+      if (socket && socket.readyState === WebSocket.OPEN) { socket.send(JSON.stringify(message)); return true; }
+      return false;
     }
 
     function poll() {
@@ -32,7 +46,7 @@
       var separator = options.pollUrl.indexOf("?") === -1 ? "?" : "&";
       fetch(options.pollUrl + separator + "since=" + since, { credentials: "same-origin" })
         .then(function (response) { return response.json(); })
-        .then(function (data) { (data.events || []).forEach(handle); })
+        .then(function (data) { (data.events || []).forEach(function (event) { handle(event, true); }); })
         .catch(function () {})
         .then(function () { setTimeout(poll, 3000); });
     }
@@ -51,7 +65,7 @@
       socket.onmessage = function (message) {
         var event;
         try { event = JSON.parse(message.data); } catch (error) { return; }
-        handle(event);
+        handle(event, event.replay === true);
       };
       socket.onclose = function (event) {
         if (event.code === 4403) { onStatus("forbidden"); return; }
@@ -63,11 +77,6 @@
     }
 
     connect();
-    return {
-      send: function (message) {
-        if (socket && socket.readyState === WebSocket.OPEN) { socket.send(JSON.stringify(message)); return true; }
-        return false;
-      },
-    };
+    return { send: send };
   };
 })();

@@ -74,6 +74,7 @@
     socketUrl: root.dataset.socket,
     pollUrl: root.dataset.poll,
     since: Number(root.dataset.since) || 0,
+    contiguous: true,
     onStatus: function (state) { if (status) status.textContent = statusTexts[state] || ""; },
     onEvent: function (event) {
       if (event.type === "idea") show(event.idea);

@@ -7,9 +7,11 @@ from home.tests.browser import accessibility_violations, chromium_path, describe
 if chromium_path() is None:
     pytest.skip("Chromium is not installed (no `chromium` on PATH)", allow_module_level=True)
 
+from django.conf import settings
 from django.utils import translation
 from playwright.sync_api import expect
 
+from home.tests.servers import session_cookie_for
 from workshops.models import Idea
 
 pytestmark = pytest.mark.browser
@@ -20,10 +22,13 @@ def session_on_site(browser_site, asgi_server, request):
     return request.getfixturevalue("live_site")
 
 
-def test_an_idea_posted_on_a_phone_appears_on_the_board_and_on_other_phones(browser, asgi_server, session_on_site):
+def test_an_idea_posted_on_a_phone_appears_on_the_board_and_on_other_phones(
+    browser, asgi_server, session_on_site, organiser
+):
     code = session_on_site.code
     board_context = browser.new_context(base_url=asgi_server.url, viewport={"width": 1280, "height": 800})
     phone_context = browser.new_context(base_url=asgi_server.url, viewport={"width": 390, "height": 844})
+    desk_context = browser.new_context(base_url=asgi_server.url, locale="en-US")
     try:
         board = board_context.new_page()
         board.set_default_timeout(10_000)
@@ -59,7 +64,23 @@ def test_an_idea_posted_on_a_phone_appears_on_the_board_and_on_other_phones(brow
 
         phone.locator(".idea [data-vote-form] button").click()
         expect(column.locator('[data-field="votes"]')).to_have_text("1")
+
+        # The facilitator hides the idea from the admin: it leaves the board and the phone at once.
+        desk_context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": session_cookie_for(organiser), "url": asgi_server.url}]
+        )
+        desk = desk_context.new_page()
+        desk.set_default_timeout(10_000)
+        with desk.expect_websocket() as desk_socket:
+            desk.goto(f"/admin/workshops/live-sessions/{session_on_site.session.pk}/facilitate/")
+        desk_socket.value.wait_for_event("framereceived")
+        desk.get_by_role("button", name="Hide").click()
+        expect(column.locator(".idea")).to_have_count(0)
+        expect(phone.locator(".idea")).to_have_count(0)
+        expect(desk.locator(".idea--hidden")).to_have_count(1)
+        assert board.evaluate("window.sameDocument") is True
     finally:
-        board_context.close()
-        phone_context.close()
-    assert Idea.objects.get().votes == 1
+        for context in (board_context, phone_context, desk_context):
+            context.close()
+    idea = Idea.objects.get()
+    assert idea.votes == 1 and idea.hidden

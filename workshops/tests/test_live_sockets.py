@@ -130,7 +130,7 @@ def test_malformed_frames_get_an_error_and_the_server_keeps_serving(live_site):
         await board.send_to(bytes_data=b"\x00\xff")
         assert (await board.receive_json_from(timeout=5))["type"] == "error"
         await board.send_json_to({"type": "hello", "since": 0})
-        assert await board.receive_json_from(timeout=5) == {"type": "session", "status": "open"}
+        assert await board.receive_json_from(timeout=5) == {"type": "session", "status": "open", "replay": True}
         await board.disconnect()
 
     run(scenario)
@@ -310,8 +310,38 @@ def test_closing_the_session_reaches_every_phone(live_site, organiser, client):
         await sync_to_async(client.post)(
             f"/admin/workshops/live-sessions/{live_site.session.pk}/facilitate/", {"action": "close"}
         )
-        assert await phone.receive_json_from(timeout=5) == {"type": "session", "status": "closed"}
+        closed = await phone.receive_json_from(timeout=5)
         await phone.disconnect()
+        return closed
 
-    run(scenario)
-    assert LiveSession.objects.get().status == LiveSession.Status.CLOSED
+    closed = async_to_sync(scenario)()
+    session = LiveSession.objects.get()
+    assert closed == {"type": "session", "status": "closed", "id": session.sequence}
+    assert session.status == LiveSession.Status.CLOSED
+
+
+def test_live_event_numbers_follow_one_another_so_a_board_can_tell_when_it_missed_one(live_site, organiser):
+    """Every change takes the next number and announces at least one event under it (see `contiguous` in live.js)."""
+    session = live_site.session
+
+    def changes():
+        first = live.post_idea(session, "a", "Une", client_key="one")
+        live.post_idea(session, "a", "Une", client_key="one")  # the same post, resent
+        second = live.post_idea(session, "b", "Deux")
+        live.vote(session, "c", first.pk)
+        live.moderate(session, "merge", {"idea": second.pk, "into": first.pk})
+        live.moderate(session, "hide", {"idea": first.pk})
+        live.set_status(session, LiveSession.Status.CLOSED)
+
+    async def scenario():
+        board = socket(f"/ws/live/{live_site.code}/")
+        await joined(board)
+        await sync_to_async(changes)()
+        events = []
+        while not await board.receive_nothing(timeout=0.3):
+            events.append(await board.receive_json_from(timeout=5))
+        await board.disconnect()
+        return events
+
+    numbers = sorted({event["id"] for event in async_to_sync(scenario)()})
+    assert numbers == list(range(1, LiveSession.objects.get().sequence + 1)) and len(numbers) == 7

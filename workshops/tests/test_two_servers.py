@@ -22,7 +22,11 @@ def test_an_idea_posted_to_server_a_appears_on_a_board_on_server_b(two_servers, 
             f"ws://127.0.0.1:{server_b}/ws/live/{code}/", additional_headers={"Origin": f"http://127.0.0.1:{server_b}"}
         ) as board:
             await board.send(json.dumps({"type": "hello", "since": 0}))
-            assert json.loads(await asyncio.wait_for(board.recv(), 10)) == {"type": "session", "status": "open"}
+            assert json.loads(await asyncio.wait_for(board.recv(), 10)) == {
+                "type": "session",
+                "status": "open",
+                "replay": True,
+            }
             status = await asyncio.to_thread(
                 post_form, f"http://127.0.0.1:{server_a}", f"/fr/live/{code}/", {"text": "Via le serveur A"}
             )
