@@ -14,8 +14,14 @@ from django.http import HttpRequest
 
 
 def client_id(request: HttpRequest) -> str:
-    """A stable, non-reversible identifier of the client: its address (behind the proxy) and browser."""
-    address = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+    """A stable, non-reversible identifier of the client: its address and browser.
+
+    The address is REMOTE_ADDR only. Behind a reverse proxy, uvicorn sets it from
+    `X-Forwarded-For` for the proxies it trusts (`--forwarded-allow-ips`, see
+    docs/operations.md); reading the header here would let any client choose
+    its address, and so escape every limit.
+    """
+    address = request.META.get("REMOTE_ADDR", "")
     agent = request.META.get("HTTP_USER_AGENT", "")[:200]
     return hashlib.sha256(f"{address}|{agent}".encode()).hexdigest()[:32]
 

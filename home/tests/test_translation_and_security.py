@@ -52,3 +52,13 @@ def test_admin_login_refuses_a_post_without_csrf_token(site_tree):
     strict = Client(enforce_csrf_checks=True)
     response = strict.post("/admin/login/", {"username": "x", "password": "y"})
     assert response.status_code == 403
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_a_rate_limit(rf):
+    from home.ratelimit import is_rate_limited
+
+    def attempt(forged: str) -> bool:
+        request = rf.post("/", REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR=forged)
+        return is_rate_limited(request, "test-forged", limit=3, window=60)
+
+    assert [attempt(f"198.51.100.{number}") for number in range(5)] == [False, False, False, True, True]
