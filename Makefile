@@ -52,8 +52,11 @@ check: install
 lock:
 	bash scripts/lock.sh
 
-bench: setup install-dev
+bench: setup install-dev ## Benchmarks: public pages, consultations, live sessions (figures in docs/benchmarks.md)
 	$(PYTHON) bench/pages.py
+	$(PYTHON) bench/submissions.py
+	$(PYTHON) bench/exports.py
+	$(PYTHON) bench/live.py
 
 clean:
 	rm -rf $(VENV) staticfiles
