@@ -22,6 +22,7 @@
   window.Shabaka.live = function (options) {
     var since = options.since || 0;
     var failures = 0;
+    var everOpened = false;
     var socket = null;
     var polling = false;
     var onStatus = options.onStatus || function () {};
@@ -59,6 +60,7 @@
       socket = new WebSocket(scheme + window.location.host + options.socketUrl + separator + language);
       socket.onopen = function () {
         failures = 0;
+        everOpened = true;
         onStatus("live");
         socket.send(JSON.stringify({ type: "hello", since: since }));
       };
@@ -71,7 +73,8 @@
         if (event.code === 4403) { onStatus("forbidden"); return; }
         failures += 1;
         onStatus("reconnecting");
-        if (failures >= 4 && options.pollUrl) { if (!polling) poll(); return; }
+        // A socket that never opened is most likely blocked on the way: poll sooner.
+        if ((failures >= 4 || (!everOpened && failures >= 2)) && options.pollUrl) { if (!polling) poll(); return; }
         setTimeout(connect, Math.min(1000 * Math.pow(2, failures), 15000));
       };
     }

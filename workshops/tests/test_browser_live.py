@@ -84,3 +84,26 @@ def test_an_idea_posted_on_a_phone_appears_on_the_board_and_on_other_phones(
             context.close()
     idea = Idea.objects.get()
     assert idea.votes == 1 and idea.hidden
+
+
+def test_a_board_whose_websockets_are_blocked_falls_back_to_polling(browser, asgi_server, session_on_site):
+    context = browser.new_context(base_url=asgi_server.url, locale="fr-FR")
+    phone_context = browser.new_context(base_url=asgi_server.url)
+    try:
+        board = context.new_page()
+        board.set_default_timeout(20_000)
+        board.route_web_socket("**/ws/**", lambda socket: socket.close(code=1011, reason="blocked by a proxy"))
+        board.goto(f"/fr/live/{session_on_site.code}/board/")
+        with translation.override("fr"):
+            polling = translation.gettext("Updated every few seconds.")
+        expect(board.locator("[data-live-status]")).to_have_text(polling)
+        phone = phone_context.new_page()
+        phone.goto(f"/fr/live/{session_on_site.code}/")
+        with translation.override("fr"):
+            label, post = (translation.gettext(text) for text in ("Your idea", "Post my idea"))
+        phone.get_by_label(label).fill("Arrivée par sondage")
+        phone.get_by_role("button", name=post).click()
+        expect(board.locator(".idea__text")).to_have_text("Arrivée par sondage")
+    finally:
+        context.close()
+        phone_context.close()
