@@ -194,7 +194,11 @@ class LiveSessionForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["axes"].queryset = Axis.objects.filter(locale=Locale.get_active())
+        locale = Locale.get_active()
+        self.fields["axes"].queryset = Axis.objects.filter(locale=locale)
+        if self.instance.pk:  # the session's axes, whatever language they were chosen in
+            keys = self.instance.axes.values("translation_key")
+            self.initial["axes"] = list(Axis.objects.filter(locale=locale, translation_key__in=keys))
 
 
 class LiveSessionCreateView(generic.CreateView):

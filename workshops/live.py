@@ -316,6 +316,9 @@ def promote(
         )
         if not ideas:
             raise LiveError(_("Choose at least one idea on the board that is not yet a recommendation."))
+        permissions = workshop.permissions_for_user(user)
+        if not permissions.can_edit():
+            raise LiveError(_("You may not edit this workshop's page: ask an organiser to promote these ideas."))
         draft = workshop.get_latest_revision_as_object()
         axes = localized_in(Axis.objects.all(), [idea.axis_id for idea in ideas if idea.axis_id], workshop.locale_id)
         position = len(draft.recommendations.all())
@@ -331,7 +334,7 @@ def promote(
             draft.recommendations.add(recommendation)
             idea.promoted_to = recommendation.translation_key
             idea.sequence = sequence
-        publishable = not workshop.has_unpublished_changes and workshop.permissions_for_user(user).can_publish()
+        publishable = not workshop.has_unpublished_changes and permissions.can_publish()
         revision = draft.save_revision(user=user, log_action=True)
         if publishable:
             revision.publish(user=user)

@@ -136,6 +136,31 @@ def test_organisers_open_a_session_from_the_workshop(live_site, organiser, clien
     assert f"{add}?workshop={live_site.workshop.pk}" in edit
 
 
+def test_editing_a_session_in_another_language_keeps_its_axes(live_site, organiser, client):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(organiser)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(organiser)
+    url = reverse("live_sessions:edit", args=[live_site.session.pk])
+    form = client.get(url).context["form"]
+    french = [axis for axis in form.fields["axes"].queryset]
+    assert {axis.locale.language_code for axis in french} == {"fr"}
+    assert {axis.code for axis in form.initial["axes"]} == {"transparency", "competences"}
+
+
+def test_promotion_needs_the_right_to_edit_the_workshop(live_site, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    facilitator = django_user_model.objects.create_user("facilitator-only", password="pw")
+    facilitator.user_permissions.add(Permission.objects.get(codename="change_livesession"))
+    idea = live.post_idea(live_site.session, "a", "Une idée")
+    with pytest.raises(live.LiveError):
+        live.promote(live_site.session, [idea.pk], facilitator)
+    assert not Recommendation.objects.filter(text="Une idée").exists()
+
+
 def test_the_facilitator_view_moderates_without_javascript(live_site, organiser, client):
     one = live.post_idea(live_site.session, "a", "Un")
     two = live.post_idea(live_site.session, "b", "Deux")
