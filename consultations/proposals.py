@@ -14,6 +14,7 @@ import hashlib
 from django import forms
 from django.conf import settings
 from django.core.mail import send_mail
+from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
@@ -119,6 +120,9 @@ class Proposal(models.Model):
             Proposal.objects.filter(pk=self.merged_into_id).update(supports=F("supports") + self.supports)
 
 
+PUBLIC_STATUSES = [Proposal.Status.PUBLISHED, Proposal.Status.MERGED]
+
+
 class Support(models.Model):
     """One visitor's support of a proposal; the visitor is a hash of their session, never stored in clear."""
 
@@ -177,26 +181,29 @@ class ProposalsPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("proposals page")
 
-    def published(self, request):
+    def listed(self, request) -> tuple:
+        """The public proposals (published, and merged ones pointing at where they went), filtered, one page."""
+        filters = {name: request.GET.get(name, "") for name in ("theme", "commune", "status")}
+        statuses = PUBLIC_STATUSES if filters["status"] not in PUBLIC_STATUSES else [filters["status"]]
         proposals = (
-            Proposal.objects.filter(page__translation_key=self.translation_key, status=Proposal.Status.PUBLISHED)
-            .select_related("theme", "commune")
+            Proposal.objects.filter(page__translation_key=self.translation_key, status__in=statuses)
+            .select_related("theme", "commune", "merged_into")
             .order_by("-supports", "-created_at")
         )
-        filters = {"theme": request.GET.get("theme", ""), "commune": request.GET.get("commune", "")}
         if filters["theme"]:
             proposals = proposals.filter(theme__code=filters["theme"])
         if filters["commune"]:
             proposals = proposals.filter(commune__slug=filters["commune"])
-        return proposals[:PER_PAGE], filters
+        return Paginator(proposals, PER_PAGE).get_page(request.GET.get("page")), filters
 
     @path("")
     def index(self, request, form=None, status=200):
-        proposals, filters = self.published(request)
+        proposals_page, filters = self.listed(request)
         context = self.get_context(request)
         context.update(
-            proposals=proposals,
+            proposals_page=proposals_page,
             filters=filters,
+            statuses=[(value, label) for value, label in Proposal.Status.choices if value in PUBLIC_STATUSES],
             themes=localized_snippets(Theme.objects.filter(locale_id=self.locale_id).order_by("name"), self.locale_id),
             communes=CommunePage.objects.live()
             .filter(locale_id=self.locale_id)

@@ -142,3 +142,42 @@ def test_visitors_and_commune_editors_cannot_moderate(client, site_tree, proposa
     editor.groups.add(site_tree.commune.group_for_editors())
     client.force_login(editor)
     assert client.get(f"/admin/consultations/proposals/edit/{proposal.pk}/").status_code in (302, 403)
+
+
+def test_the_list_filters_by_status_and_pages_through_many_proposals(client, proposals_page):
+    from consultations.proposals import PER_PAGE
+
+    target = Proposal.objects.create(
+        page=proposals_page, title="Cible", description="d", status="published", consent_given_at="2026-01-01T00:00Z"
+    )
+    Proposal.objects.create(
+        page=proposals_page,
+        title="Fusionnée",
+        description="d",
+        status="merged",
+        merged_into=target,
+        consent_given_at="2026-01-01T00:00Z",
+    )
+    Proposal.objects.create(
+        page=proposals_page, title="Rejetée", description="d", status="rejected", consent_given_at="2026-01-01T00:00Z"
+    )
+    merged_only = client.get(proposals_page.url, {"status": "merged"}).content.decode()
+    assert "Fusionnée" in merged_only and "Rejetée" not in merged_only and f"#proposal-{target.pk}" in merged_only
+    everything = client.get(proposals_page.url, {"status": "rejected"}).content.decode()  # not public: ignored
+    assert "Cible" in everything and "Fusionnée" in everything and "Rejetée" not in everything
+
+    Proposal.objects.bulk_create(
+        Proposal(
+            page=proposals_page,
+            title=f"P{n}",
+            description="d",
+            status="published",
+            consent_given_at="2026-01-01T00:00Z",
+        )
+        for n in range(PER_PAGE + 5)
+    )
+    first = client.get(proposals_page.url, {"status": "published"}).content.decode()
+    assert 'href="?status=published&amp;page=2"' in first
+    second = client.get(proposals_page.url, {"status": "published", "page": 2}).content
+    assert second.decode().count('class="card proposal"') == 6
+    assert client.get(proposals_page.url, {"page": "999"}).status_code == 200
