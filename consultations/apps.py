@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_migrate, pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,10 +9,7 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
-
         from . import signals
 
         post_migrate.connect(signals.let_moderators_moderate, sender=self)
-        post_save.connect(signals.announce_count, sender="consultations.Response")
-        post_delete.connect(signals.announce_count, sender="consultations.Response")
+        pre_delete.connect(signals.uncount_deleted_response, sender="consultations.Response")

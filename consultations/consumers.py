@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from channels.db import database_sync_to_async
-from django.db.models import Count
 from django.utils import timezone
 
 from home.live import LiveConsumer, group_name
@@ -15,23 +14,15 @@ def export_group(job_id: int) -> str:
     return group_name("consultations", "export", job_id)
 
 
-def response_counts(keys=None) -> list[dict]:
-    """`count` events for open consultations (or the given keys), spam left out."""
-    from .models import ConsultationPage, Response
+def response_counts() -> list[dict]:
+    """`count` events of the open consultations: what a (re)connecting dashboard or listing missed."""
+    from .models import ConsultationPage, ResponseCount
 
-    if keys is None:
-        now = timezone.now()
-        keys = set(
-            ConsultationPage.objects.filter(opens_at__lte=now, closes_at__gt=now).values_list(
-                "translation_key", flat=True
-            )
-        )
-    counts = dict(
-        Response.objects.filter(consultation_key__in=keys, is_spam=False)
-        .values_list("consultation_key")
-        .annotate(total=Count("pk"))
+    now = timezone.now()
+    keys = set(
+        ConsultationPage.objects.filter(opens_at__lte=now, closes_at__gt=now).values_list("translation_key", flat=True)
     )
-    return [{"type": "count", "key": str(key), "count": counts.get(key, 0)} for key in keys]
+    return [counter.event() for counter in ResponseCount.of(keys).values()]
 
 
 class ResponseCountsConsumer(LiveConsumer):

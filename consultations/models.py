@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
+from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -42,6 +43,7 @@ from home.live import publish
 from home.models import BasePage, CommunePage, IndexPage
 from home.ratelimit import client_id, first_time, is_rate_limited
 
+from .consumers import COUNTS_GROUP
 from .questions import CHOICE_TYPES, ConsultationFormBuilder, QuestionType, parse_choices
 
 INVITATION_SALT = "consultations.invitation"
@@ -500,6 +502,33 @@ class Response(AbstractFormSubmission):
         who = self.member.title if self.member_id else (self.respondent_name or _("anonymous"))
         return f"{who} — {self.submit_time:%Y-%m-%d}" if self.submit_time else str(who)
 
+    def save(self, *args, **kwargs):
+        """Save, and move the consultation's `ResponseCount` in the same transaction.
+
+        A new response counts unless it is spam. A changed one is compared as stored before and
+        after the save (its row locked), not as this instance remembers it: another organiser may
+        have marked it spam in the meantime, and `update_fields` may leave `is_spam` unsaved.
+        """
+        with transaction.atomic():
+            if self._state.adding:
+                super().save(*args, **kwargs)
+                before, after = None, (None if self.is_spam else self.consultation_key)
+            else:
+                before = self.counted_in()
+                super().save(*args, **kwargs)
+                after = self.counted_in()
+            ResponseCount.move(before, after)
+
+    def counted_in(self):
+        """The key of the consultation whose count the stored row is part of; None for spam or no row.
+
+        The row is locked whatever it holds, until the transaction ends (PostgreSQL; SQLite's
+        IMMEDIATE transactions already let one writer at a time): what is read is what gets changed.
+        """
+        stored = Response.objects.select_for_update().filter(pk=self.pk).values_list("consultation_key", "is_spam")
+        key, is_spam = stored.first() or (None, True)
+        return None if is_spam else key
+
     @cached_property
     def consultation(self) -> ConsultationPage | None:
         return consultation_for_key(self.consultation_key)
@@ -519,6 +548,59 @@ class Response(AbstractFormSubmission):
         )
         questions = {question.code: question for question in page.questions.all()} if page else {}
         return render_to_string("consultations/admin/answers_table.html", {"response": self, "questions": questions})
+
+
+class ResponseCount(models.Model):
+    """How many responses a consultation has, spam left out: what organisers see grow live.
+
+    Counting the rows on every answer grew with the consultation (53–71 ms an answer at 100,000
+    responses, see docs/benchmarks.md). The counter moves with F() in the transaction that writes
+    the response (`Response.save()`, and deletions through `signals.uncount_deleted_response`):
+    concurrent answers add up in the database, and a rolled-back one changes nothing. `version`
+    grows with every change, so that a browser given two counts out of order keeps the later one.
+    """
+
+    consultation_key = models.UUIDField(_("consultation"), primary_key=True)
+    count = models.PositiveIntegerField(_("responses"), default=0)
+    version = models.PositiveBigIntegerField(_("version"), default=0)
+
+    class Meta:
+        verbose_name = _("response count")
+        verbose_name_plural = _("response counts")
+
+    def __str__(self) -> str:
+        return f"{self.consultation_key}: {self.count}"
+
+    @classmethod
+    def of(cls, keys) -> dict:
+        """{key: counter} for these consultations, in one query; unsaved zeros for those without responses."""
+        found = cls.objects.in_bulk(keys)
+        return {key: found.get(key) or cls(consultation_key=key) for key in keys}
+
+    @classmethod
+    def move(cls, before, after) -> None:
+        """A response left the count of consultation `before` for that of `after` (None: counted nowhere)."""
+        if before != after:
+            if before is not None:
+                cls.add(before, -1)
+            if after is not None:
+                cls.add(after, 1)
+
+    @classmethod
+    def add(cls, key, delta: int) -> None:
+        """Move one consultation's count within the current transaction; announce it once committed."""
+        change = {"count": F("count") + delta, "version": F("version") + 1}
+        if not cls.objects.filter(consultation_key=key).update(**change):
+            # The consultation's first response. When a concurrent first response creates the row
+            # too, one insert waits for the other's transaction and does nothing; both updates count.
+            cls.objects.bulk_create([cls(consultation_key=key)], ignore_conflicts=True)
+            cls.objects.filter(consultation_key=key).update(**change)
+        counter = cls.objects.get(consultation_key=key)
+        publish(COUNTS_GROUP, "count", {name: value for name, value in counter.event().items() if name != "type"})
+
+    def event(self) -> dict:
+        """The `count` event of the live counters (`static/consultations/live_counts.js`)."""
+        return {"type": "count", "key": str(self.consultation_key), "count": self.count, "version": self.version}
 
 
 def new_secret() -> str:

@@ -1,15 +1,11 @@
-"""Announce response counts live whenever a response is saved or deleted."""
+"""Keep response counts right when responses are deleted, one by one, in bulk or with their page."""
 
-from home.live import publish
-
-from .consumers import COUNTS_GROUP
+from .models import ResponseCount
 
 
-def announce_count(instance, **kwargs) -> None:
-    from .models import Response
-
-    count = Response.objects.filter(consultation_key=instance.consultation_key, is_spam=False).count()
-    publish(COUNTS_GROUP, "count", {"key": str(instance.consultation_key), "count": count})
+def uncount_deleted_response(instance, **kwargs) -> None:
+    """Sent inside the deletion's transaction: the count drops with the row, as it was stored."""
+    ResponseCount.move(instance.counted_in(), None)
 
 
 def let_moderators_moderate(**kwargs) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 import django_filters
-from django.db.models import Count
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
@@ -24,7 +24,7 @@ from home.locales import active_locale
 from home.models import CommunePage
 
 from . import views
-from .models import ConsultationPage, MemberInvitation, Proposal, Response
+from .models import ConsultationPage, MemberInvitation, Proposal, Response, ResponseCount
 
 
 def consultation_choices():
@@ -52,7 +52,21 @@ class ResponseFilterSet(WagtailFilterSet):
 
 
 class ResponseIndexView(IndexView):
-    """The listing, with export links that carry its filters."""
+    """The listing, with export links that carry its filters and, for one consultation, its live count."""
+
+    results_template_name = "consultations/admin/response_index_results.html"
+
+    @cached_property
+    def consultation_key(self) -> uuid.UUID | None:
+        """The consultation the listing is filtered on (a valid choice of its filter), if any."""
+        chosen = self.filters.form.cleaned_data.get("consultation") if self.filters and self.filters.is_valid() else ""
+        return uuid.UUID(chosen) if chosen else None
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        if self.consultation_key:
+            context["live_counter"] = ResponseCount.of([self.consultation_key])[self.consultation_key]
+        return context
 
     @cached_property
     def header_more_buttons(self):
@@ -234,11 +248,7 @@ class OpenConsultationsPanel(Component):
             ConsultationPage.objects.filter(opens_at__lte=now, closes_at__gt=now, locale=locale).order_by("closes_at")
         )
         keys = [page.translation_key for page in pages]
-        counts = dict(
-            Response.objects.filter(consultation_key__in=keys, is_spam=False)
-            .values_list("consultation_key")
-            .annotate(total=Count("pk"))
-        )
+        counters = ResponseCount.of(keys)
         answered: dict = {}
         for key, member_id in Response.objects.filter(consultation_key__in=keys, member__isnull=False).values_list(
             "consultation_key", "member__translation_key"
@@ -250,7 +260,7 @@ class OpenConsultationsPanel(Component):
         rows = [
             {
                 "page": page,
-                "count": counts.get(page.translation_key, 0),
+                "counter": counters[page.translation_key],
                 "missing": [title for title, key in members if key not in answered.get(page.translation_key, set())]
                 if page.audience == ConsultationPage.Audience.MEMBERS
                 else None,

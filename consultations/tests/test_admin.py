@@ -1,7 +1,9 @@
 """Organisers see one listing per consultation, edit answers with the same rules, keep a history, mark spam."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
+from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from consultations.models import Response
@@ -41,6 +43,27 @@ def test_listing_filters_by_consultation_language_and_channel(organiser_client, 
     # Wagtail's own submissions link for the page leads to this listing.
     redirect = organiser_client.get(f"/admin/forms/submissions/{answered.pk}/")
     assert redirect.status_code == 302 and str(answered.translation_key) in redirect["Location"]
+
+
+def test_a_consultations_listing_shows_its_live_count(organiser_client, answered):
+    spam = Response.objects.filter(language="fr").get()
+    spam.is_spam = True
+    spam.save()
+    key = answered.translation_key
+    listing = organiser_client.get(f"/admin/consultations/responses/?consultation={key}").content.decode()
+    html = BeautifulSoup(listing, "html.parser")
+    counter = html.select_one(f'[data-live-count="{key}"]')
+    assert counter.text == "1"  # the Arabic answer; the French one is spam
+    assert counter["data-live-version"] == "3"  # two answers, then the spam: what live events are compared with
+    region = counter.find_parent(attrs={"aria-live": "polite"})
+    with translation.override("ar"):  # the admin's language when the browser asks for none
+        assert translation.gettext("Responses to this consultation, spam left out:") in region.text
+    # The counting script is on the page (it serves every admin page).
+    assert html.find("script", src=lambda src: src and src.endswith("consultations/live_counts.js"))
+    # Refreshing the results (as filters do) brings the counter too; the unfiltered listing has none.
+    results = organiser_client.get(f"/admin/consultations/responses/results/?consultation={key}").content.decode()
+    assert f'data-live-count="{key}"' in results
+    assert "data-live-count" not in organiser_client.get("/admin/consultations/responses/").content.decode()
 
 
 def test_organiser_edits_answers_with_the_forms_rules_and_the_change_is_logged(organiser_client, answered):

@@ -1,7 +1,7 @@
 """Live counters over real WebSocket round trips (in-memory layer, or Redis when REDIS_URL is set)."""
 
 import pytest
-from asgiref.sync import async_to_sync
+from asgiref.sync import async_to_sync, sync_to_async
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser, Group, User
@@ -31,22 +31,40 @@ def test_organisers_see_response_counts_arrive_live(organiser, public_consultati
     key = str(public_consultation.translation_key)
     url = public_consultation.url
 
+    def count(number, version):
+        return {"type": "count", "key": key, "count": number, "version": version}
+
     async def scenario():
         connection = communicator("/ws/consultations/counts/", organiser)
         connected, _ = await connection.connect()
         assert connected
         await connection.send_json_to({"type": "hello", "since": 0})
-        caught_up = await connection.receive_json_from(timeout=5)
-        assert caught_up == {"type": "count", "key": key, "count": 0}
-        from asgiref.sync import sync_to_async
+        assert await connection.receive_json_from(timeout=5) == count(0, 0)
 
         await sync_to_async(client.post)(url, valid_answers)
-        event = await connection.receive_json_from(timeout=5)
-        assert event == {"type": "count", "key": key, "count": 1}
+        assert await connection.receive_json_from(timeout=5) == count(1, 1)
+        await sync_to_async(client.post)(url, {**valid_answers, "name": "Une autre réponse"})
+        assert await connection.receive_json_from(timeout=5) == count(2, 2)
+
+        first, second = await sync_to_async(list)(Response.objects.order_by("pk"))
+        first.is_spam = True
+        await sync_to_async(first.save)()
+        assert await connection.receive_json_from(timeout=5) == count(1, 3)
+        await sync_to_async(second.delete)()
+        assert await connection.receive_json_from(timeout=5) == count(0, 4)
+        await sync_to_async(first.delete)()  # spam was not counted: nothing changes, nothing is sent
+        assert await connection.receive_nothing(timeout=0.5)
         await connection.disconnect()
 
+        # A dashboard that reconnects catches up from the database.
+        again = communicator("/ws/consultations/counts/", organiser)
+        assert (await again.connect())[0]
+        await again.send_json_to({"type": "hello", "since": 0})
+        assert await again.receive_json_from(timeout=5) == count(0, 4)
+        await again.disconnect()
+
     async_to_sync(scenario)()
-    assert Response.objects.count() == 1
+    assert not Response.objects.exists()
 
 
 def test_visitors_cannot_follow_counts(db):
@@ -106,8 +124,6 @@ def test_export_progress_is_followed_by_its_requester_only(organiser, public_con
         assert (await connection.connect())[0]
         await connection.send_json_to({"type": "hello", "since": 0})
         assert (await connection.receive_json_from(timeout=5))["status"] == "pending"
-        from asgiref.sync import sync_to_async
-
         await sync_to_async(job.save_progress)(5)
         event = await connection.receive_json_from(timeout=5)
         assert event["type"] == "progress" and event["rows"] == 5 and event["percent"] == 50

@@ -6,6 +6,7 @@ every app's tests through `pytest_plugins` in the root conftest.py.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import socket
@@ -136,6 +137,9 @@ class AsgiLiveServer:
         self.server.should_exit = True
         self.thread.join(timeout=10)
         self.socket.close()
+        # The database connections of finished request threads close when they are collected;
+        # until then PostgreSQL refuses to drop the test database at the end of the session.
+        gc.collect()
 
 
 @pytest.fixture
