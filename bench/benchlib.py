@@ -1,13 +1,15 @@
-"""What the consultation benchmarks (`submissions.py`, `exports.py`) share.
+"""What the benchmarks that build their own data (`submissions.py`, `exports.py`, `workshops.py`) share.
 
-* a 20-question public consultation (short and long text, single and multiple
-  choice, yes/no, rating, number, date, e-mail; no file question) built with
-  the ORM in a benchmark database, and valid answers to it;
+* an Arabic home page with the default Site, and on it a 20-question public
+  consultation (short and long text, single and multiple choice, yes/no,
+  rating, number, date, e-mail; no file question) built with the ORM in a
+  benchmark database, and valid answers to it;
 * the benchmark database itself (a SQLite file or a PostgreSQL database that is
   created, then dropped), migrated with the production settings;
 * the ASGI server as a subprocess, CPU time from /proc, the machine's figures;
 * waiting until no other benchmark (`wrk`, `bench/pages.py`) is running, and taking turns with
-  other runs of these two scripts (a lock file);
+  other runs of these three scripts (a lock file);
+* the floor of the export benchmarks (bare openpyxl) and the time and memory figures of an export;
 * per-run database names (the process id in them), so that two runs never share a database.
 
 The benchmark scripts run Django in subprocesses of their own (`--task ...`),
@@ -17,10 +19,12 @@ fresh process; the driving process never imports Django.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import ctypes
 import datetime
 import http.client
+import io
 import json
 import os
 import platform
@@ -200,15 +204,10 @@ def answers(rng: random.Random, token: str) -> tuple[dict, dict]:
     return stored, posted
 
 
-def build_consultation(slug: str = "bench-consultation"):
-    """Home page (depth 2, with the default Site), consultation index and a 20-question consultation.
-
-    Runs inside Django, on a freshly migrated benchmark database. Returns the ConsultationPage.
-    """
-    from django.utils import timezone
+def build_home():
+    """The Arabic home page (depth 2, with the default Site on 127.0.0.1), on a freshly migrated database."""
     from wagtail.models import Locale, Page, Site
 
-    from consultations.models import ConsultationIndexPage, ConsultationPage, Question
     from home.models import HomePage
 
     locale = Locale.objects.get_or_create(language_code="ar")[0]
@@ -218,6 +217,20 @@ def build_consultation(slug: str = "bench-consultation"):
     home = root.add_child(instance=HomePage(title="شبكة", slug="ar", locale=locale))
     Site.objects.all().delete()
     Site.objects.create(hostname=HOST, port=80, root_page=home, is_default_site=True, site_name="Shabaka")
+    return home
+
+
+def build_consultation(slug: str = "bench-consultation"):
+    """Home page, consultation index and a 20-question consultation.
+
+    Runs inside Django, on a freshly migrated benchmark database. Returns the ConsultationPage.
+    """
+    from django.utils import timezone
+
+    from consultations.models import ConsultationIndexPage, ConsultationPage, Question
+
+    home = build_home()
+    locale = home.locale
     index = home.add_child(instance=ConsultationIndexPage(title="الاستشارات", slug="consultations", locale=locale))
     now = timezone.now()
     page = index.add_child(
@@ -436,14 +449,15 @@ def print_result(result: dict) -> None:
 
 
 def take_turn() -> object:
-    """Block until no other run of submissions.py or exports.py is going on; the lock goes with the process."""
+    """Block until no other run of submissions.py, exports.py or workshops.py is going on; the lock goes with
+    the process."""
     import fcntl
 
     handle = RUN_LOCK.open("a")
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        log("waiting for the other run of the consultation benchmarks to finish…")
+        log("waiting for the other run of submissions.py, exports.py or workshops.py to finish…")
         fcntl.flock(handle, fcntl.LOCK_EX)
     return handle
 
@@ -744,3 +758,278 @@ def handle_sigterm() -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, terminate)
+
+
+# --- Exports (exports.py, workshops.py) --------------------------------------------------------
+
+MB = 1024 * 1024
+# An export should take at most this many times the floor's time, and grow memory by less than this.
+TARGET_RATIO = 1.2
+TARGET_GROWTH_MB = 100
+
+
+def own_paths(name: str) -> tuple[str, str]:
+    """The default database URL and media folder of one run of the script `name`: the process id in
+    them, so that two runs at once never drop each other's database."""
+    pid = os.getpid()
+    return f"sqlite:////tmp/shabaka-bench-{name}-{pid}.sqlite3", f"/tmp/shabaka-bench-{name}-media-{pid}"
+
+
+def verdict(ours: dict, floor: dict) -> str:
+    """How an export compares with the floor and the targets, as words for a report."""
+    ratio = ours["seconds"] / floor["seconds"]
+    growth = ours["growth_mb"]
+    return (
+        f"{ratio:.2f}× the floor's time ({'meets' if ratio <= TARGET_RATIO else 'misses'} the {TARGET_RATIO}× "
+        f"target); peak growth {growth:.0f} MB ({'meets' if growth < TARGET_GROWTH_MB else 'misses'} the "
+        f"{TARGET_GROWTH_MB} MB target)"
+    )
+
+
+def timed(function) -> tuple[object, float]:
+    """`function()`'s result and the seconds it took."""
+    started = time.perf_counter()
+    result = function()
+    return result, time.perf_counter() - started
+
+
+FLOOR_TITLE = "floor: openpyxl write_only, values in memory"
+
+
+def raw_xlsx(path: Path, sheets) -> None:
+    """The floor of the export benchmarks: bare openpyxl `write_only` writing (title, headers, rows) given in memory."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    for title, headers, rows in sheets:
+        worksheet = workbook.create_sheet(title)
+        worksheet.append(headers)
+        for row in rows:
+            worksheet.append(row)
+    workbook.save(path)
+
+
+@contextlib.contextmanager
+def export_figures(path: Path):
+    """Measure the block, which writes the workbook `path`: wall and CPU time, the rest of the machine's CPU,
+    and peak memory growth (peak RSS after the block minus the RSS just before it, the peak mark reset there).
+
+    Yields a dict that holds the figures once the block is over.
+    """
+    import gc
+    import resource
+
+    figures: dict = {}
+    gc.collect()
+    reset = reset_peak_rss()
+    rss_before = current_rss_bytes()
+    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    busy, cpu = machine_busy_seconds(), time.process_time()
+    started = time.perf_counter()
+    yield figures
+    seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu
+    busy = machine_busy_seconds() - busy
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    figures.update(
+        seconds=seconds,
+        cpu_seconds=cpu,
+        other_cpu_percent=max(0.0, 100 * (busy - cpu) / seconds),
+        rss_before_mb=rss_before / MB,
+        peak_mb=peak / MB,
+        growth_mb=(peak - rss_before) / MB,
+        peak_reset=reset,
+        peak_after_reset_mb=peak_before / MB,
+        file_mb=path.stat().st_size / MB,
+        rows=data_rows(path),
+    )
+
+
+def data_rows(path: Path) -> int:
+    """Rows below the header of the workbook's first sheet (read after the clock stopped)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        name = next(n for n in sorted(archive.namelist()) if n.startswith("xl/worksheets/sheet"))
+        rows, tail = 0, b""
+        with archive.open(name) as sheet:
+            while chunk := sheet.read(1 << 20):
+                rows += (tail + chunk).count(b"<row ")  # a 4-byte tail cannot hold a whole "<row "
+                tail = chunk[-4:]
+    return rows - 1
+
+
+# --- The driver of the scripts that take turns (submissions.py, exports.py, workshops.py) ------------
+
+
+def add_run_options(parser: argparse.ArgumentParser, idle_wait: float) -> None:
+    """--quiet-timeout, --idle-wait, --json, and the hidden --task that runs one step in a subprocess."""
+    parser.add_argument(
+        "--quiet-timeout",
+        type=float,
+        default=3600,
+        help="longest wait (s) for another benchmark (wrk, bench/pages.py) to finish before each measurement",
+    )
+    parser.add_argument(
+        "--idle-wait",
+        type=float,
+        default=idle_wait,
+        help=f"then wait up to this many seconds for the rest of the machine to be idle (default {idle_wait:g})",
+    )
+    parser.add_argument("--json", metavar="FILE", help="also write every figure to this JSON file")
+    parser.add_argument("--task", nargs="+", help=argparse.SUPPRESS)
+
+
+def measured_task(script: Path, env: dict[str, str], args: argparse.Namespace, *arguments: str) -> dict:
+    """`run_task` once no other benchmark runs and the machine is idle; the seconds waited are in the result."""
+    waited = wait_for_quiet(args.quiet_timeout, args.idle_wait)
+    result = run_task(script, env, *arguments)
+    result["waited_seconds"] = waited
+    return result
+
+
+@contextlib.contextmanager
+def migrated_database(url: str, media_root: str, quiet_timeout: float, prefix: str):
+    """A benchmark database created and migrated with the production settings, and a scratch folder.
+
+    Yields (the tasks' environment, the database server's version, the folder);
+    the database, the folder and `media_root` are removed afterwards, even on errors.
+    """
+    database = BenchDatabase(url)
+    reason = database.available()
+    if reason:
+        raise SystemExit(f"the benchmark database is not reachable: {reason}")
+    env = bench_environment(url, media_root)
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    wait_for_quiet(quiet_timeout)  # migrate would disturb the other benchmark's figures too
+    try:
+        database.create()
+        version = database.server_version()
+        manage(env, "migrate", "--noinput", "-v0")
+        yield env, version, folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        database.drop()
+        shutil.rmtree(media_root, ignore_errors=True)
+
+
+EXPORT_HEADER = ["Export", "Wall s", "× floor", "CPU s", "Peak growth MB", "Peak RSS MB", "Rows", "File MB"]
+EXPORT_NOTE = (
+    "Each measurement is a fresh process. Peak growth = peak RSS (`ru_maxrss`) − RSS just before the export "
+    "(the floor's values and the Django set-up are in that baseline; the peak mark is reset just before, "
+    "through `/proc/self/clear_refs`). CPU s: the process's CPU time during the export. Rows: data rows "
+    "in the first sheet of the file written. Other CPU %: "
+    f"what the rest of the machine used during the export (\\* at {NOISY_PERCENT} % of a CPU or more: busy machine)."
+)
+
+
+def export_cells(title: str, entry: dict, floor: dict | None) -> list[str]:
+    """One export's line of a report table (`EXPORT_HEADER` + "Other CPU %"), a busy machine's figure marked `*`."""
+    other = entry["other_cpu_percent"]
+    return [
+        title,
+        f"{entry['seconds']:.2f}",
+        f"{entry['seconds'] / floor['seconds']:.2f}×" if floor else "-",
+        f"{entry['cpu_seconds']:.2f}",
+        f"{entry['growth_mb']:.0f}",
+        f"{entry['peak_mb']:.0f}",
+        f"{entry['rows']:,}",
+        f"{entry['file_mb']:.1f}",
+        f"{other:.0f}" + (" *" if other >= NOISY_PERCENT else ""),
+    ]
+
+
+def measure_exports(
+    script: Path, env: dict[str, str], args: argparse.Namespace, folder: Path, label: str, repeat: int = 1
+) -> list:
+    """Each export of `args.kinds`, measured in a fresh process (`--task measure KIND PATH`); files deleted after.
+
+    With `repeat`, every kind is measured that many times, the kinds taking turns (so that a slow spell of
+    a shared machine falls on all of them); each kind's result is its run of median wall time, with the
+    wall time of every run in `runs`.
+    """
+    runs: dict[str, list] = {kind: [] for kind in args.kinds}
+    for _round in range(repeat):
+        for kind in args.kinds:
+            path = folder / f"{kind}.xlsx"
+            result = measured_task(script, env, args, "measure", kind, str(path))
+            path.unlink(missing_ok=True)
+            log(
+                f"  {label}{kind}: {result['seconds']:.1f} s, +{result['growth_mb']:.0f} MB "
+                f"(peak {result['peak_mb']:.0f} MB), {result['rows']} rows, {result['file_mb']:.1f} MB file"
+            )
+            runs[kind].append(result)
+    results = []
+    for kind_runs in runs.values():
+        median = sorted(kind_runs, key=lambda result: result["seconds"])[len(kind_runs) // 2]
+        results.append({**median, "runs": [result["seconds"] for result in kind_runs]})
+    return results
+
+
+def breakdown_and_profile(script: Path, env: dict[str, str], args: argparse.Namespace, folder: Path) -> tuple:
+    """Our export timed in parts (`--task breakdown PATH`, measured), then profiled (`--task profile PATH`)."""
+    breakdown = measured_task(script, env, args, "breakdown", str(folder / "breakdown.xlsx"))
+    log(f"  breakdown of ours: {breakdown}")
+    return breakdown, run_task(script, env, "profile", str(folder / "profile.xlsx"))
+
+
+def profile_call(function, lines: int = 18) -> dict[str, str]:
+    """cProfile's top `lines` functions of `function()`, by own time (`tottime`) and by `cumulative` time."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    function()
+    profiler.disable()
+    texts = {}
+    for order in ("tottime", "cumulative"):
+        buffer = io.StringIO()
+        pstats.Stats(profiler, stream=buffer).strip_dirs().sort_stats(order).print_stats(lines)
+        texts[order] = buffer.getvalue()
+    return texts
+
+
+# The parts of every export's breakdown that only write: the site's writer, then the floor, on the same values.
+WRITING_PARTS = {
+    "site_writer_values_in_memory": "the site's writer (`home.spreadsheets.write_xlsx`), values in memory",
+    "raw_openpyxl_values_in_memory": "raw openpyxl write_only, same values in memory (the floor)",
+}
+
+
+def parts_and_profile(results: dict, heading: str, titles: dict[str, str], profile_heading: str) -> list[str]:
+    """Report lines: the export timed in parts (`results["breakdown"]`: `titles`, then `WRITING_PARTS` and the
+    whole export), then its profile by own time."""
+    out = []
+    if results.get("breakdown"):
+        parts = results["breakdown"]
+        titles = {**titles, **WRITING_PARTS, "whole_export": "the whole export"}
+        rows = [[title, f"{parts[key]:.2f}"] for key, title in titles.items()]
+        out += [heading, "", table(["Part", "Seconds"], rows), ""]
+    if results.get("profile"):
+        out += [profile_heading, "", "```", results["profile"]["tottime"].strip(), "```", ""]
+    return out
+
+
+def run_script(args: argparse.Namespace, task, run, report, options: dict) -> int:
+    """A script's `main()`: one step in this subprocess (`--task`), or the whole run, taking turns with the
+    other scripts; the report goes to stdout, every figure to --json, progress to stderr."""
+    if args.task:
+        task(args.task)
+        return 0
+    handle_sigterm()
+    turn = take_turn()  # noqa: F841 - held until the process ends
+    started = time.monotonic()
+    try:
+        info = machine()
+        results = run(args)
+    except KeyboardInterrupt:
+        log("interrupted")
+        return 130
+    info["databases"] = results["version"]
+    print(report(info, results))
+    if args.json:
+        document = {"machine": info, "options": options, "results": results}
+        Path(args.json).write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    log(f"done in {time.monotonic() - started:.0f} s")
+    return 0

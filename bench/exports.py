@@ -26,36 +26,24 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import gc
 import io
-import json
-import os
 import random
-import resource
-import shutil
 import sys
-import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 import benchlib
 from benchlib import HOST, log
 
 SCRIPT = Path(__file__).resolve()
-# Per run (process id): two runs at once never drop each other's database.
-DEFAULT_DATABASE_URL = f"sqlite:////tmp/shabaka-bench-exports-{os.getpid()}.sqlite3"
-MEDIA_ROOT = f"/tmp/shabaka-bench-exports-media-{os.getpid()}"
+DEFAULT_DATABASE_URL, MEDIA_ROOT = benchlib.own_paths("exports")
 KINDS = ("floor", "ours", "wagtail")
 KIND_TITLES = {
-    "floor": "floor: openpyxl write_only, values in memory",
+    "floor": benchlib.FLOOR_TITLE,
     "ours": "ours: ConsultationExport.write_xlsx",
     "wagtail": "Wagtail SubmissionsListView ?export=xlsx",
 }
-TARGET_RATIO = 1.2
-TARGET_GROWTH_MB = 100
 SUPERUSER = "bench-admin"
-MB = 1024 * 1024
 
 
 def parse_args() -> argparse.Namespace:
@@ -67,20 +55,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--profile", action="store_true", help="also time our export in parts and profile it (smallest size)"
     )
-    parser.add_argument(
-        "--quiet-timeout",
-        type=float,
-        default=3600,
-        help="longest wait (s) for another benchmark (wrk, bench/pages.py) to finish before each measurement",
-    )
-    parser.add_argument(
-        "--idle-wait",
-        type=float,
-        default=30,
-        help="then wait up to this many seconds for the rest of the machine to be idle (default 30)",
-    )
-    parser.add_argument("--json", metavar="FILE", help="also write every figure to this JSON file")
-    parser.add_argument("--task", nargs="+", help=argparse.SUPPRESS)
+    benchlib.add_run_options(parser, idle_wait=30)
     args = parser.parse_args()
     if args.task:
         return args
@@ -137,7 +112,6 @@ def measure(kind: str, path: Path) -> dict:
     from django.contrib.auth import get_user_model
     from django.test import RequestFactory
     from django.utils import translation
-    from openpyxl import Workbook
     from wagtail.contrib.forms.views import SubmissionsListView
 
     from consultations.exports import ConsultationExport, ExportOptions
@@ -145,82 +119,45 @@ def measure(kind: str, path: Path) -> dict:
 
     page = consultation()
     total = Response.objects.count()  # opens the database connection before the baseline
-    prepared, prepare_seconds = None, None
-    if kind == "floor":  # the values our export writes, computed before the clock starts
-        prepare_seconds = time.perf_counter()
+
+    def floor_values() -> list:
         export = ConsultationExport(page, Response.objects.all(), ExportOptions(language="fr"))
         with translation.override("fr"):
             sheet = export.responses_sheet()
-            prepared = ([column.header for column in sheet.columns], [[_naive(v) for v in row] for row in sheet.rows])
-        del export, sheet
-        prepare_seconds = time.perf_counter() - prepare_seconds
-    elif kind == "wagtail":
+            return [
+                (
+                    "Responses",
+                    [column.header for column in sheet.columns],
+                    [[_naive(v) for v in row] for row in sheet.rows],
+                )
+            ]
+
+    # The floor is given the values our export writes, computed before its clock starts.
+    prepared, prepare_seconds = benchlib.timed(floor_values) if kind == "floor" else (None, None)
+    if kind == "wagtail":
         user = get_user_model().objects.get(username=SUPERUSER)
         request = RequestFactory(headers={"host": HOST}).get(f"/admin/forms/submissions/{page.pk}/", {"export": "xlsx"})
         request.user = user
-    gc.collect()
-    reset = benchlib.reset_peak_rss()
-    rss_before = benchlib.current_rss_bytes()
-    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    busy, cpu = benchlib.machine_busy_seconds(), time.process_time()
-    started = time.perf_counter()
 
-    if kind == "floor":
-        headers, rows = prepared
-        workbook = Workbook(write_only=True)
-        worksheet = workbook.create_sheet("Responses")
-        worksheet.append(headers)
-        for row in rows:
-            worksheet.append(row)
-        workbook.save(path)
-    elif kind == "ours":
-        ConsultationExport(page, Response.objects.all(), ExportOptions(language="fr")).write_xlsx(path)
-    else:
-        response = SubmissionsListView.as_view()(request, form_page=page)
-        if response.status_code != 200:
-            raise RuntimeError(f"Wagtail's export answered {response.status_code}")
-        with path.open("wb") as target:
-            for chunk in response.streaming_content:
-                target.write(chunk)
-        response.close()
-
-    seconds = time.perf_counter() - started
-    cpu = time.process_time() - cpu
-    busy = benchlib.machine_busy_seconds() - busy
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    return {
-        "kind": kind,
-        "responses": total,
-        "seconds": seconds,
-        "cpu_seconds": cpu,
-        "prepare_seconds": prepare_seconds,
-        "other_cpu_percent": max(0.0, 100 * (busy - cpu) / seconds),
-        "rss_before_mb": rss_before / MB,
-        "peak_mb": peak / MB,
-        "growth_mb": (peak - rss_before) / MB,
-        "peak_reset": reset,
-        "peak_after_reset_mb": peak_before / MB,
-        "file_mb": path.stat().st_size / MB,
-        "rows": data_rows(path),
-    }
-
-
-def data_rows(path: Path) -> int:
-    """Rows below the header of the workbook's first sheet (read after the clock stopped)."""
-    with zipfile.ZipFile(path) as archive:
-        name = next(n for n in sorted(archive.namelist()) if n.startswith("xl/worksheets/sheet"))
-        rows, tail = 0, b""
-        with archive.open(name) as sheet:
-            while chunk := sheet.read(1 << 20):
-                rows += (tail + chunk).count(b"<row ")  # a 4-byte tail cannot hold a whole "<row "
-                tail = chunk[-4:]
-    return rows - 1
+    with benchlib.export_figures(path) as figures:
+        if kind == "floor":
+            benchlib.raw_xlsx(path, prepared)
+        elif kind == "ours":
+            ConsultationExport(page, Response.objects.all(), ExportOptions(language="fr")).write_xlsx(path)
+        else:
+            response = SubmissionsListView.as_view()(request, form_page=page)
+            if response.status_code != 200:
+                raise RuntimeError(f"Wagtail's export answered {response.status_code}")
+            with path.open("wb") as target:
+                for chunk in response.streaming_content:
+                    target.write(chunk)
+            response.close()
+    return {"kind": kind, "responses": total, "prepare_seconds": prepare_seconds, **figures}
 
 
 def breakdown(path: Path) -> dict:
     """Our export in parts, each timed on its own (same process, one after the other)."""
     from django.utils import translation
-    from openpyxl import Workbook
 
     from consultations.exports import ConsultationExport, ExportOptions
     from consultations.models import Response
@@ -249,12 +186,7 @@ def breakdown(path: Path) -> dict:
 
         naive = [[_naive(value) for value in row] for row in values]
         started = time.perf_counter()
-        workbook = Workbook(write_only=True)
-        worksheet = workbook.create_sheet("Responses")
-        worksheet.append([column.header for column in source.columns])
-        for row in naive:
-            worksheet.append(row)
-        workbook.save(path)
+        benchlib.raw_xlsx(path, [("Responses", [column.header for column in source.columns], naive)])
         timings["raw_openpyxl_values_in_memory"] = time.perf_counter() - started
 
         started = time.perf_counter()
@@ -266,26 +198,16 @@ def breakdown(path: Path) -> dict:
 
 def profile(path: Path) -> dict:
     """Where our export spends its time: cProfile's top functions (own time and cumulative)."""
-    import cProfile
-    import pstats
-
     from consultations.exports import ConsultationExport, ExportOptions
     from consultations.models import Response
 
     page = consultation()
-    Response.objects.count()
-    profiler = cProfile.Profile()
-    profiler.enable()
-    ConsultationExport(page, Response.objects.all(), ExportOptions(language="fr")).write_xlsx(path)
-    profiler.disable()
+    total = Response.objects.count()
+    texts = benchlib.profile_call(
+        lambda: ConsultationExport(page, Response.objects.all(), ExportOptions(language="fr")).write_xlsx(path)
+    )
     path.unlink(missing_ok=True)
-    texts = {}
-    for order in ("tottime", "cumulative"):
-        buffer = io.StringIO()
-        stats = pstats.Stats(profiler, stream=buffer).strip_dirs().sort_stats(order)
-        stats.print_stats(18)
-        texts[order] = buffer.getvalue()
-    return {"responses": Response.objects.count(), "tottime": texts["tottime"], "cumulative": texts["cumulative"]}
+    return {"responses": total, **texts}
 
 
 def import_files(count: int) -> dict:
@@ -361,26 +283,11 @@ def import_files(count: int) -> dict:
 # --- Driver ----------------------------------------------------------------------------------
 
 
-def measured(env: dict[str, str], args: argparse.Namespace, *arguments: str) -> dict:
-    waited = benchlib.wait_for_quiet(args.quiet_timeout, args.idle_wait)
-    result = benchlib.run_task(SCRIPT, env, *arguments)
-    result["waited_seconds"] = waited
-    return result
-
-
 def run(args: argparse.Namespace) -> dict:
-    database = benchlib.BenchDatabase(args.database_url)
-    reason = database.available()
-    if reason:
-        raise SystemExit(f"the benchmark database is not reachable: {reason}")
-    env = benchlib.bench_environment(args.database_url, MEDIA_ROOT)
     results = {"exports": [], "inserts": [], "import": None, "breakdown": None, "profile": None}
-    output = Path(tempfile.mkdtemp(prefix="shabaka-bench-exports-"))
-    benchlib.wait_for_quiet(args.quiet_timeout)  # migrate would disturb the other benchmark's figures too
-    try:
-        database.create()
-        results["version"] = database.server_version()
-        benchlib.manage(env, "migrate", "--noinput", "-v0")
+    database = benchlib.migrated_database(args.database_url, MEDIA_ROOT, args.quiet_timeout, "shabaka-bench-exports-")
+    with database as (env, version, output):
+        results["version"] = version
         page = benchlib.run_task(SCRIPT, env, "prepare")
         log(f"consultation {page['path']} (page {page['page_id']})")
         inserted = 0
@@ -389,28 +296,13 @@ def run(args: argparse.Namespace) -> dict:
             log(f"inserted {result['inserted']} responses in {result['seconds']:.1f} s (total {result['total']})")
             results["inserts"].append(result)
             inserted = size
-            for kind in args.kinds:
-                path = output / f"{kind}-{size}.xlsx"
-                result = measured(env, args, "measure", kind, str(path))
-                path.unlink(missing_ok=True)
-                log(
-                    f"  {size} {kind}: {result['seconds']:.1f} s, +{result['growth_mb']:.0f} MB "
-                    f"(peak {result['peak_mb']:.0f} MB), {result['rows']} rows, {result['file_mb']:.1f} MB file"
-                )
-                results["exports"].append({"size": size, **result})
+            exports = benchlib.measure_exports(SCRIPT, env, args, output, f"{size} ")
+            results["exports"] += [{"size": size, **result} for result in exports]
             if args.profile and size == args.sizes[0]:
-                results["breakdown"] = measured(env, args, "breakdown", str(output / "breakdown.xlsx"))
-                log(f"  breakdown of ours at {size}: {results['breakdown']}")
-                results["profile"] = benchlib.run_task(SCRIPT, env, "profile", str(output / "profile.xlsx"))
+                results["breakdown"], results["profile"] = benchlib.breakdown_and_profile(SCRIPT, env, args, output)
         if args.import_files:
-            results["import"] = measured(env, args, "import", str(args.import_files))
+            results["import"] = benchlib.measured_task(SCRIPT, env, args, "import", str(args.import_files))
             log(f"import: {results['import']['per_file_ms']:.0f} ms per file")
-    finally:
-        for path in output.glob("*"):
-            path.unlink()
-        output.rmdir()
-        database.drop()
-        shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
     return results
 
 
@@ -418,7 +310,6 @@ def run(args: argparse.Namespace) -> dict:
 
 
 def report(info: dict, args: argparse.Namespace, results: dict) -> str:
-    noisy = benchlib.NOISY_PERCENT
     out = [benchlib.machine_line(info), ""]
     inserts = ", ".join(f"{r['inserted']:,} in {r['seconds']:.1f} s" for r in results["inserts"])
     out += [f"Responses inserted with `bulk_create` (batches of {benchlib.BATCH}): {inserts}.", ""]
@@ -427,43 +318,18 @@ def report(info: dict, args: argparse.Namespace, results: dict) -> str:
     for entry in results["exports"]:
         by_size.setdefault(entry["size"], {})[entry["kind"]] = entry
     for size, kinds in by_size.items():
-        floor = kinds.get("floor")
-        for kind, entry in kinds.items():
-            ratio = entry["seconds"] / floor["seconds"] if floor else float("nan")
-            rows.append(
-                [
-                    f"{size:,}",
-                    KIND_TITLES[kind],
-                    f"{entry['seconds']:.1f}",
-                    f"{ratio:.2f}×" if floor else "-",
-                    f"{entry['cpu_seconds']:.1f}",
-                    f"{entry['growth_mb']:.0f}",
-                    f"{entry['peak_mb']:.0f}",
-                    f"{entry['rows']:,}",
-                    f"{entry['file_mb']:.1f}",
-                    f"{entry['other_cpu_percent']:.0f}" + (" *" if entry["other_cpu_percent"] >= noisy else ""),
-                ]
-            )
-    header = ["Responses", "Export", "Wall s", "× floor", "CPU s", "Peak growth MB", "Peak RSS MB", "Rows", "File MB"]
-    out += [benchlib.table(header + ["Other CPU %"], rows), ""]
-    out += [
-        "Each line is a fresh process. Peak growth = peak RSS (`ru_maxrss`) − RSS just before the export "
-        "(the floor's values and the Django set-up are in that baseline; the peak mark is reset just before, "
-        "through `/proc/self/clear_refs`). CPU s: the process's CPU time during the export. Rows: data rows "
-        "in the first sheet of the file written. Other CPU %: "
-        f"what the rest of the machine used during the export (\\* at {noisy} % of a CPU or more: busy machine).",
-        "",
-    ]
+        rows += [
+            [f"{size:,}", *benchlib.export_cells(KIND_TITLES[kind], entry, kinds.get("floor"))]
+            for kind, entry in kinds.items()
+        ]
+    out += [benchlib.table(["Responses", *benchlib.EXPORT_HEADER, "Other CPU %"], rows), ""]
+    out += [benchlib.EXPORT_NOTE, ""]
     verdicts = []
     for size, kinds in by_size.items():
         ours, floor = kinds.get("ours"), kinds.get("floor")
         if ours and floor:
-            ratio = ours["seconds"] / floor["seconds"]
             verdicts.append(
-                f"- {size:,} responses: ours takes {ratio:.2f}× the floor's time "
-                f"({'meets' if ratio <= TARGET_RATIO else 'misses'} the {TARGET_RATIO}× target); "
-                f"peak growth {ours['growth_mb']:.0f} MB "
-                f"({'meets' if ours['growth_mb'] < TARGET_GROWTH_MB else 'misses'} the {TARGET_GROWTH_MB} MB target). "
+                f"- {size:,} responses: ours takes {benchlib.verdict(ours, floor)}. "
                 f"Reading the responses and computing the same values (the floor's preparation, outside its time) "
                 f"took {floor['prepare_seconds']:.1f} s."
             )
@@ -500,53 +366,28 @@ def report(info: dict, args: argparse.Namespace, results: dict) -> str:
         if imported["failures"]:
             out += ["Files refused: " + "; ".join(imported["failures"]), ""]
     if results.get("breakdown"):
-        parts = results["breakdown"]
-        titles = {
-            "read_and_compute_values": "read the responses and compute the Responses sheet's values (no writing)",
-            "summary_pass": "second pass over the responses for the Summary sheet (`tallies()`)",
-            "site_writer_values_in_memory": "the site's writer (`home.spreadsheets.write_xlsx`), values in memory",
-            "raw_openpyxl_values_in_memory": "raw openpyxl write_only, same values in memory (the floor)",
-            "whole_export": "the whole export (`write_xlsx`: Responses, Summary, Questions sheets)",
-        }
-        out += [
-            f"Our export in parts, {parts['responses']:,} responses (one process, parts timed one after the other):",
-            "",
-            benchlib.table(["Part", "Seconds"], [[title, f"{parts[key]:.2f}"] for key, title in titles.items()]),
-            "",
-        ]
-    if results.get("profile"):
-        out += [
+        out += benchlib.parts_and_profile(
+            results,
+            f"Our export in parts, {results['breakdown']['responses']:,} responses (one process, parts timed one "
+            "after the other; the whole export writes the Responses, Summary and Questions sheets):",
+            {
+                "read_and_compute_values": "read the responses and compute the Responses sheet's values (no writing)",
+                "summary_pass": "second pass over the responses for the Summary sheet (`tallies()`)",
+            },
             f"Profile of our export ({results['profile']['responses']:,} responses, cProfile), by own time:",
-            "",
-            "```",
-            results["profile"]["tottime"].strip(),
-            "```",
-            "",
-        ]
+        )
     return "\n".join(out)
 
 
 def main() -> int:
     args = parse_args()
-    if args.task:
-        task(args.task)
-        return 0
-    benchlib.handle_sigterm()
-    turn = benchlib.take_turn()  # noqa: F841 - held until the process ends
-    started = time.monotonic()
-    try:
-        info = benchlib.machine()
-        results = run(args)
-    except KeyboardInterrupt:
-        log("interrupted")
-        return 130
-    info["databases"] = results["version"]
-    print(report(info, args, results))
-    if args.json:
-        document = {"machine": info, "options": {"sizes": args.sizes, "kinds": args.kinds}, "results": results}
-        Path(args.json).write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-    log(f"done in {time.monotonic() - started:.0f} s")
-    return 0
+    return benchlib.run_script(
+        args,
+        task,
+        run,
+        lambda info, results: report(info, args, results),
+        {"sizes": args.sizes, "kinds": args.kinds},
+    )
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@ created, migrated with the production settings and dropped at the end:
    and token), post one warm-up answer, then post valid answers, each with a unique text,
    for --duration seconds (at most --max-posts in all);
 4. stop the server and check, token by token, that every answer that got a 200 is in the
-   database: "lost" answers must be 0.
+   database: "lost" answers must be 0; and that the consultation's live count (its
+   `ResponseCount`, moved by concurrent answers) equals its rows.
 
 Prints Markdown tables on stdout; progress goes to stderr.
 """
@@ -63,7 +64,7 @@ PROFILED_PARTS = [
     ("django/forms/forms.py", "is_valid"),
     ("consultations/models.py", "_post_digest"),
     ("consultations/models.py", "process_form_submission"),
-    ("consultations/signals.py", "announce_count"),
+    ("consultations/models.py", "move"),
     ("consultations/models.py", "render_landing_page"),
     ("django/template/response.py", "render"),
 ]
@@ -94,20 +95,7 @@ def parse_args() -> argparse.Namespace:
         help="after the load, profile N posts in process (cProfile, test client) on each database",
     )
     parser.add_argument("--max-posts", type=int, default=50_000, help="upper bound of answers per run")
-    parser.add_argument(
-        "--quiet-timeout",
-        type=float,
-        default=3600,
-        help="longest wait (s) for another benchmark (wrk, bench/pages.py) to finish before each run",
-    )
-    parser.add_argument(
-        "--idle-wait",
-        type=float,
-        default=20,
-        help="then wait up to this many seconds for the rest of the machine to be idle (default 20)",
-    )
-    parser.add_argument("--json", metavar="FILE", help="also write every figure to this JSON file")
-    parser.add_argument("--task", nargs="+", help=argparse.SUPPRESS)
+    benchlib.add_run_options(parser, idle_wait=20)
     args = parser.parse_args()
     if args.task:
         return args
@@ -131,10 +119,14 @@ def task(arguments: list[str]) -> None:
         page = benchlib.build_consultation()
         benchlib.print_result({"page_id": page.pk, "path": page.url})
     elif name == "prefill":
-        from consultations.models import ConsultationPage
+        from consultations.models import ConsultationPage, ResponseCount
 
         page = ConsultationPage.objects.get(slug="bench-consultation")
-        benchlib.print_result(benchlib.insert_responses(page, 0, int(arguments[1])))
+        filled = benchlib.insert_responses(page, 0, int(arguments[1]))
+        # bulk_create bypasses Response.save(): count the rows once, as the migration that made counters did.
+        total = page.get_submissions().count()
+        ResponseCount.objects.update_or_create(consultation_key=page.translation_key, defaults={"count": total})
+        benchlib.print_result(filled)
     elif name == "profile":
         benchlib.print_result(profile(int(arguments[1])))
     elif name == "verify":
@@ -186,9 +178,11 @@ def profile(count: int) -> dict:
 
 
 def verify(succeeded: set[str], prefix: str) -> dict:
-    """Compare the answers that got a 200 with the responses stored (tokens of this run only)."""
-    from consultations.models import Response
+    """Compare the answers that got a 200 with the responses stored (tokens of this run only),
+    and the consultation's live count with its rows."""
+    from consultations.models import ConsultationPage, Response, ResponseCount
 
+    page = ConsultationPage.objects.get(slug="bench-consultation")
     stored = []
     for form_data, channel in Response.objects.values_list("form_data", "channel").iterator(chunk_size=2000):
         token = (form_data.get("name") or "").split(" ", 1)[0]
@@ -202,6 +196,8 @@ def verify(succeeded: set[str], prefix: str) -> dict:
         "lost": len(succeeded - set(tokens)),
         "unexpected": len(set(tokens) - succeeded),
         "not_online": sum(1 for _token, channel in stored if channel != "online"),
+        "counted": ResponseCount.of([page.translation_key])[page.translation_key].count,
+        "count_rows": page.get_submissions().count(),
     }
 
 
@@ -400,7 +396,8 @@ def bench_database(name: str, url: str, args: argparse.Namespace, run_number: it
             check = result["check"]
             log(
                 f"  {result['rps']:.1f} responses/s, p99 {result['p99_ms']:.0f} ms, {result['non_200']} non-200, "
-                f"{check['rows']} rows for {result['ok'] + result['warmup_ok']} successes, {check['lost']} lost"
+                f"{check['rows']} rows for {result['ok'] + result['warmup_ok']} successes, {check['lost']} lost, "
+                f"live count {check['counted']} for {check['count_rows']} rows"
             )
             runs.append(result)
         if args.profile:
@@ -426,7 +423,7 @@ def report(info: dict, args: argparse.Namespace, results: list[dict]) -> str:
     rows = []
     for entry in results:
         if entry.get("skipped"):
-            rows.append([entry["database"], "-", f"skipped: {entry['skipped']}"] + ["-"] * 11)
+            rows.append([entry["database"], "-", f"skipped: {entry['skipped']}"] + ["-"] * 12)
             continue
         for run in entry["runs"]:
             check = run["check"]
@@ -445,6 +442,7 @@ def report(info: dict, args: argparse.Namespace, results: list[dict]) -> str:
                     (non_200 or "0") + (f" + {errors} connection errors" if errors else ""),
                     f"{check['rows']} / {successes}",
                     str(check["lost"]),
+                    f"{check['counted']} / {check['count_rows']}",
                     f"{run['server_cpu_ms']:.1f}",
                     f"{run['database_cpu_ms']:.1f}" if entry["database"] == "postgresql" else "-",
                     f"{run['server_cpu_percent']:.0f}",
@@ -453,13 +451,14 @@ def report(info: dict, args: argparse.Namespace, results: list[dict]) -> str:
                 ]
             )
     header = ["Database", "Workers", "Responses", "Responses/s", "p50 ms", "p95 ms", "p99 ms", "Non-200"]
-    header += ["Rows stored / 200s", "Lost", "Server CPU ms/answer", "PostgreSQL CPU ms/answer", "Server CPU %"]
-    header += ["Client / other CPU %"]
+    header += ["Rows stored / 200s", "Lost", "Live count / rows", "Server CPU ms/answer", "PostgreSQL CPU ms/answer"]
+    header += ["Server CPU %", "Client / other CPU %"]
     out += [
         benchlib.table(header, rows),
         "",
         "Rows stored / 200s: responses found in the database with this run's tokens / answers that got a 200 "
         f"(the {args.clients} warm-up answers included). Lost: answers that got a 200 but are not in the database. "
+        "Live count / rows: the consultation's counter after the run / its responses that are not spam. "
         "CPU %: of one core; server = uvicorn and its workers, client = the benchmark's threads, PostgreSQL = its "
         "server (every backend, those that ended during the run included), other = the rest of the machine "
         f"(\\* when it used {benchlib.NOISY_PERCENT} % of a CPU or more: figures taken on a busy machine).",

@@ -51,7 +51,7 @@ TRUNCATE_AT = 32_000
 TRUNCATION_MARK = " […truncated]"
 LINE_BREAKS_RE = re.compile(r"[\x0b\x0c]")
 ILLEGAL_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
-DATE_FORMAT = "yyyy-mm-dd"
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # either of the two above
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 CSV_BOM = "\ufeff"
 
@@ -91,8 +91,9 @@ class WriteReport:
 
 def clean_text(value: str, report: WriteReport) -> str:
     """`value` with control characters replaced and its length within a cell's limit."""
-    cleaned = ILLEGAL_RE.sub("\ufffd", LINE_BREAKS_RE.sub("\n", value))
-    if cleaned != value:
+    cleaned = value
+    if CONTROL_RE.search(value):  # rare: one search spares two substitutions on every other text
+        cleaned = ILLEGAL_RE.sub("\ufffd", LINE_BREAKS_RE.sub("\n", value))
         report.cleaned_cells += 1
     if len(cleaned) > MAX_CELL_LENGTH:
         report.truncated_cells += 1
@@ -116,6 +117,10 @@ class _XlsxCells:
         self.report = report
 
     def cell(self, value):
+        if type(value) is str:  # the commonest value, tested inline: this runs for every cell
+            if CONTROL_RE.search(value) or len(value) > MAX_CELL_LENGTH or value.startswith(FORMULA_TRIGGERS):
+                return self.text(value)
+            return value
         if value is None or isinstance(value, bool | int | float | Decimal):
             return value
         if isinstance(value, datetime.datetime):
@@ -123,10 +128,11 @@ class _XlsxCells:
             cell.number_format = DATETIME_FORMAT
             return cell
         if isinstance(value, datetime.date):
-            cell = WriteOnlyCell(self.worksheet, value=value)
-            cell.number_format = DATE_FORMAT
-            return cell
-        text = clean_text(value if isinstance(value, str) else str(value), self.report)
+            return value  # openpyxl writes a date with the format yyyy-mm-dd itself: no cell to build
+        return self.text(value if isinstance(value, str) else str(value))
+
+    def text(self, value: str):
+        text = clean_text(value, self.report)
         if not is_formula_like(text):
             return text  # a plain string is written as text: building a cell object would only cost time
         cell = WriteOnlyCell(self.worksheet, value=text)
@@ -152,30 +158,62 @@ def write_xlsx(sheets: Iterable[Sheet], target: str | IO[bytes], report: WriteRe
     workbook = Workbook(write_only=True)
     report = report if report is not None else WriteReport()
     for sheet in sheets:
-        report.add(_write_sheet(workbook, sheet))
+        writer = _SheetWriter(workbook, sheet)
+        for row in sheet.rows:
+            writer.append(row)
+        report.add(writer.close())
     workbook.save(target)
     return report
 
 
-def _write_sheet(workbook, sheet: Sheet) -> WriteReport:
+def write_xlsx_in_one_pass(
+    sheets: Sequence[Sheet], rows: Iterable[tuple[Sequence[Any], Iterable[int]]], target: str | IO[bytes]
+) -> WriteReport:
+    """Write `sheets` (their own `rows` unread) from one pass over `rows`, in constant memory.
+
+    Each item of `rows` is a row and the positions in `sheets` of the sheets it
+    goes to: a workbook of every row, then one sheet per group, reads its rows
+    once instead of once per sheet.
+    """
+    workbook = Workbook(write_only=True)
+    writers = [_SheetWriter(workbook, sheet) for sheet in sheets]
+    for row, positions in rows:
+        for position in positions:
+            writers[position].append(row)
     report = WriteReport()
-    worksheet = workbook.create_sheet(title=_sheet_title(sheet.title))
-    columns = _columns(sheet)
-    worksheet.sheet_view.rightToLeft = sheet.right_to_left
-    worksheet.freeze_panes = "A2"
-    for index, column in enumerate(columns, start=1):
-        width = column.width or min(max(len(column.header) + 4, 12), 50)
-        worksheet.column_dimensions[get_column_letter(index)].width = width
-    cells = _XlsxCells(worksheet, report)
-    worksheet.append([cells.header(column.header) for column in columns])
-    for row in sheet.rows:
-        worksheet.append([cells.cell(value) for value in row])
-        report.rows += 1
-    if columns:
-        worksheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{report.rows + 1}"
-    for chart, anchor in sheet.charts:
-        worksheet.add_chart(chart, anchor)
+    for writer in writers:
+        report.add(writer.close())
+    workbook.save(target)
     return report
+
+
+class _SheetWriter:
+    """One sheet of a write-only workbook: its header and layout first, then its rows, then filters and charts."""
+
+    def __init__(self, workbook, sheet: Sheet):
+        self.sheet = sheet
+        self.report = WriteReport()
+        self.worksheet = worksheet = workbook.create_sheet(title=_sheet_title(sheet.title))
+        self.columns = _columns(sheet)
+        worksheet.sheet_view.rightToLeft = sheet.right_to_left
+        worksheet.freeze_panes = "A2"
+        for index, column in enumerate(self.columns, start=1):
+            width = column.width or min(max(len(column.header) + 4, 12), 50)
+            worksheet.column_dimensions[get_column_letter(index)].width = width
+        self.cells = _XlsxCells(worksheet, self.report)
+        worksheet.append([self.cells.header(column.header) for column in self.columns])
+
+    def append(self, row: Sequence[Any]) -> None:
+        cell = self.cells.cell
+        self.worksheet.append([cell(value) for value in row])
+        self.report.rows += 1
+
+    def close(self) -> WriteReport:
+        if self.columns:
+            self.worksheet.auto_filter.ref = f"A1:{get_column_letter(len(self.columns))}{self.report.rows + 1}"
+        for chart, anchor in self.sheet.charts:
+            self.worksheet.add_chart(chart, anchor)
+        return self.report
 
 
 def _sheet_title(title: str) -> str:

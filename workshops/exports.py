@@ -2,7 +2,8 @@
 
 * Recommendations: an *All* sheet, then one sheet per axis, each row with its
   source workshop and date; the same filters as the compilation page. Rows are
-  read a chunk at a time, so memory does not grow with their number.
+  read once, as a stream, each written to *All* and to its axis's sheet, so
+  memory does not grow with their number.
 * An action plan: its commitments, activities, indicators and progress notes.
 * A live session: its ideas with their votes, axis, tags and what became of them.
 
@@ -18,12 +19,15 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from home.locales import active_locale
-from home.spreadsheets import Column, Sheet, WriteReport, iter_csv, write_xlsx
+from home.spreadsheets import Column, Sheet, WriteReport, iter_csv, write_xlsx, write_xlsx_in_one_pass
 
 from .models import ActionPlanPage, Axis, LiveSession
 from .models.recommendations import (
+    CommuneUptake,
+    Recommendation,
     RecommendationFilters,
     RecommendationRow,
+    Status,
     filter_choices,
     iter_compiled_rows,
 )
@@ -47,57 +51,80 @@ def recommendation_columns() -> list[Column]:
     ]
 
 
-def recommendation_values(row: RecommendationRow) -> list:
-    workshop = row.workshop
-    return [
-        row.text,
-        row.axis.name if row.axis else "",
-        ", ".join(theme.name for theme in row.themes),
-        str(row.priority_label),
-        str(row.addressee_label),
-        str(row.status_label),
-        row.status_date,
-        "; ".join(f"{title} ({uptake.get_status_display()})" for title, uptake in row.uptakes),
-        workshop.title,
-        workshop.start_date,
-        workshop.city,
-        workshop.full_url or "",
-    ]
+class RecommendationCells:
+    """Turns rows into the cells of a sheet in one language.
+
+    Labels are translated once, here, not row by row: rows are read lazily,
+    possibly after the caller's language has changed (a streamed response),
+    and looking a label up in the catalogue for each of thousands of rows costs
+    more than writing them. A workshop's cells (and its address) are worked out
+    once too.
+    """
+
+    def __init__(self, language: str):
+        with translation.override(language):
+            self.labels = {
+                choices: {value: str(label) for value, label in choices.choices}
+                for choices in (Recommendation.Priority, Recommendation.Addressee, Status, CommuneUptake.UptakeStatus)
+            }
+        self.workshops: dict = {}
+
+    def label(self, choices, value) -> str:
+        return self.labels[choices].get(value, value)
+
+    def workshop(self, workshop) -> list:
+        if workshop.pk not in self.workshops:
+            self.workshops[workshop.pk] = [workshop.title, workshop.start_date, workshop.city, workshop.full_url or ""]
+        return self.workshops[workshop.pk]
+
+    def __call__(self, row: RecommendationRow) -> list:
+        recommendation = row.recommendation
+        uptake = CommuneUptake.UptakeStatus
+        return [
+            row.text,
+            row.axis.name if row.axis else "",
+            ", ".join(theme.name for theme in row.themes),
+            self.label(Recommendation.Priority, recommendation.priority),
+            self.label(Recommendation.Addressee, recommendation.addressee),
+            self.label(Status, row.status),
+            row.status_date,
+            "; ".join(f"{title} ({self.label(uptake, status)})" for title, status in row.uptakes),
+            *self.workshop(row.workshop),
+        ]
 
 
-def _rows(filters: RecommendationFilters, locale: Locale) -> Iterator[list]:
-    # Rows are read lazily, possibly after the caller's language has changed
-    # (a streamed response): labels are translated row by row.
+def recommendation_rows(filters: RecommendationFilters, locale: Locale) -> Iterator[tuple[list, str]]:
+    """The cells of each filtered recommendation, with its axis's code ("" for none)."""
+    cells = RecommendationCells(locale.language_code)
     for row in iter_compiled_rows(filters.queryset(locale.pk), locale.pk):
-        with translation.override(locale.language_code):
-            values = recommendation_values(row)
-        yield values
+        yield cells(row), row.axis.code if row.axis else ""
 
 
-def recommendation_sheets(filters: RecommendationFilters, locale: Locale) -> Iterator[Sheet]:
-    """*All*, then one sheet per axis (only axes that the filters leave some rows in)."""
+def recommendation_sheets(filters: RecommendationFilters, locale: Locale) -> tuple[list[Sheet], Iterator]:
+    """*All*, then one sheet per axis the filters leave rows in (their `rows` empty), and every row
+    with the positions of the sheets it goes to, for `write_xlsx_in_one_pass`: rows are read once."""
     right_to_left = bool(locale.is_bidi)
-    yield Sheet(_("All"), recommendation_columns(), _rows(filters, locale), right_to_left=right_to_left)
-    axes = filter_choices(locale.pk)["axes"]
-    for axis in axes:
-        if filters.axis and axis.code != filters.axis:
-            continue
-        axis_filters = RecommendationFilters(**{**filters.__dict__, "axis": axis.code})
-        if axis_filters.queryset(locale.pk).exists():
-            yield Sheet(axis.name, recommendation_columns(), _rows(axis_filters, locale), right_to_left=right_to_left)
+    columns = recommendation_columns()
+    codes = set(filters.queryset(locale.pk).order_by().values_list("axis__code", flat=True).distinct())
+    axes = [axis for axis in filter_choices(locale.pk)["axes"] if axis.code in codes]
+    sheets = [Sheet(_("All"), columns, (), right_to_left=right_to_left)]
+    sheets += [Sheet(axis.name, columns, (), right_to_left=right_to_left) for axis in axes]
+    positions = {axis.code: (0, number) for number, axis in enumerate(axes, start=1)}
+    rows = ((values, positions.get(code, (0,))) for values, code in recommendation_rows(filters, locale))
+    return sheets, rows
 
 
 def recommendations_xlsx(filters: RecommendationFilters, locale: Locale, target) -> WriteReport:
     """Write the filtered recommendations as a workbook to a path or binary file."""
     with translation.override(locale.language_code):
-        return write_xlsx(list(recommendation_sheets(filters, locale)), target)
+        return write_xlsx_in_one_pass(*recommendation_sheets(filters, locale), target)
 
 
 def recommendations_csv(filters: RecommendationFilters, locale: Locale) -> Iterator[str]:
     """The filtered recommendations as CSV text chunks (the *All* sheet)."""
     with translation.override(locale.language_code):
         columns = recommendation_columns()
-    sheet = Sheet("All", columns, _rows(filters, locale))
+    sheet = Sheet("All", columns, (values for values, _axis in recommendation_rows(filters, locale)))
     yield from iter_csv(sheet)
 
 

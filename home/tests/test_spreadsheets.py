@@ -11,7 +11,15 @@ import openpyxl
 import pytest
 from openpyxl.chart import BarChart, Reference
 
-from home.spreadsheets import MAX_CELL_LENGTH, TRUNCATION_MARK, Column, Sheet, iter_csv, write_xlsx
+from home.spreadsheets import (
+    MAX_CELL_LENGTH,
+    TRUNCATION_MARK,
+    Column,
+    Sheet,
+    iter_csv,
+    write_xlsx,
+    write_xlsx_in_one_pass,
+)
 
 FORMULAS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "="]
 
@@ -98,6 +106,26 @@ def test_charts_are_written():
     sheet = Sheet("S", ["a", "b"], [["x", 1], ["y", 2]], charts=[(bar, "D2")])
     _workbook, _report, data = read_back([sheet])
     assert any(name.startswith("xl/charts/") for name in zipfile.ZipFile(io.BytesIO(data)).namelist())
+
+
+def test_one_pass_writes_each_row_to_the_sheets_it_goes_to_with_the_same_guarantees():
+    """A sheet of every row, then one per group: the rows are read once."""
+    sheets = [Sheet("الكل", ["a", "b"], (), right_to_left=True), Sheet("x", ["a", "b"], ()), Sheet("y", ["a", "b"], ())]
+    rows = [(["x1", 1], (0, 1)), (["=y1", 2], (0, 2)), (["none", datetime.date(2024, 1, 2)], (0,))]
+    buffer = io.BytesIO()
+    report = write_xlsx_in_one_pass(sheets, iter(rows), buffer)
+    workbook = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))
+    assert workbook.sheetnames == ["الكل", "x", "y"]
+    read = {name: list(workbook[name].iter_rows(min_row=2, values_only=True)) for name in workbook.sheetnames}
+    assert read == {
+        "الكل": [("x1", 1), ("=y1", 2), ("none", datetime.datetime(2024, 1, 2))],
+        "x": [("x1", 1)],
+        "y": [("=y1", 2)],
+    }
+    assert workbook["y"]["A2"].data_type == "s" and workbook["y"]["A2"].quotePrefix
+    assert workbook["الكل"].sheet_view.rightToLeft and workbook["الكل"].auto_filter.ref == "A1:B4"
+    assert workbook["x"].freeze_panes == "A2" and workbook["x"]["A1"].font.bold
+    assert (report.rows, report.protected_cells) == (5, 2)
 
 
 def test_memory_stays_flat_whatever_the_number_of_rows(tmp_path):

@@ -23,6 +23,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -217,16 +218,29 @@ def latest_statuses(keys: Iterable) -> dict:
     return result
 
 
+def label_of(choices: type[models.TextChoices], value: str) -> str:
+    """The label of a stored choice, or the value itself if that choice no longer exists (as `get_FOO_display()`)."""
+    try:
+        return choices(value).label
+    except ValueError:
+        return value
+
+
 @dataclass
 class RecommendationRow:
-    """A recommendation as the public pages and exports show it, in one language."""
+    """A recommendation as the public pages and exports show it, in one language.
+
+    `recommendation` is a `Recommendation` or, for exports, a row of its `ROW_FIELDS`
+    read with `values_list(named=True)` (no model to build per row).
+    """
 
     recommendation: Recommendation
     axis: Axis | None = None
     themes: list = field(default_factory=list)
     status: str = Status.PROPOSED
     status_date: datetime.date | None = None
-    uptakes: list = field(default_factory=list)  # [(commune title, uptake)]
+    uptakes: list = field(default_factory=list)  # [(commune title, CommuneUptake.UptakeStatus)]
+    workshop: object = None  # its workshop page, where shown (the compilation, exports)
 
     @property
     def text(self) -> str:
@@ -234,19 +248,15 @@ class RecommendationRow:
 
     @property
     def status_label(self) -> str:
-        return Status(self.status).label
+        return label_of(Status, self.status)
 
     @property
     def priority_label(self) -> str:
-        return self.recommendation.get_priority_display()
+        return label_of(Recommendation.Priority, self.recommendation.priority)
 
     @property
     def addressee_label(self) -> str:
-        return self.recommendation.get_addressee_display()
-
-    @property
-    def workshop(self):
-        return self.recommendation.page
+        return label_of(Recommendation.Addressee, self.recommendation.addressee)
 
 
 def recommendations_with_status(recommendations, locale_id: int) -> list[RecommendationRow]:
@@ -273,13 +283,19 @@ def grouped_by_axis(rows: list[RecommendationRow]) -> list[tuple[Axis | None, li
     )
 
 
-def compiled_rows(recommendations: list[Recommendation], locale_id: int) -> list[RecommendationRow]:
-    """Rows with axis, themes, status and uptake for recommendations of any workshops, in two queries.
+# What a row needs of a recommendation (`RecommendationRow.recommendation`) and of its workshop.
+ROW_FIELDS = ("text", "priority", "addressee", "axis_id", "translation_key", "page_id", "current_status", "status_date")
+WORKSHOP_FIELDS = ("title", "start_date", "city", "url_path", "path", "depth", "locale_id")
 
-    `recommendations` come from `RecommendationFilters.queryset()` (page
-    selected, `current_status` and `status_date` annotated).
+
+def compiled_rows(recommendations: list, locale_id: int) -> list[RecommendationRow]:
+    """Rows with axis, themes, status, uptake and workshop for recommendations of any workshops, in three queries.
+
+    `recommendations` come from `RecommendationFilters.queryset()` (`current_status`
+    and `status_date` annotated), as models or as rows of `ROW_FIELDS`.
     """
     from ..lookups import lookups
+    from .events import WorkshopPage
 
     if not recommendations:
         return []
@@ -291,10 +307,14 @@ def compiled_rows(recommendations: list[Recommendation], locale_id: int) -> list
         if theme := labels.theme(theme_id):
             themes_by_key[key][theme.translation_key] = theme
     uptakes_by_key: dict = defaultdict(list)
-    uptakes = CommuneUptake.objects.filter(recommendation__translation_key__in=keys).select_related("recommendation")
-    for uptake in uptakes:
-        title = labels.commune_titles.get(uptake.commune_id, "")
-        uptakes_by_key[uptake.recommendation.translation_key].append((title, uptake))
+    uptakes = (
+        CommuneUptake.objects.filter(recommendation__translation_key__in=keys)
+        .order_by()
+        .values_list("recommendation__translation_key", "commune_id", "status")
+    )
+    for key, commune_id, status in uptakes:
+        uptakes_by_key[key].append((labels.commune_titles.get(commune_id, ""), CommuneUptake.UptakeStatus(status)))
+    workshops = WorkshopPage.objects.only(*WORKSHOP_FIELDS).in_bulk({r.page_id for r in recommendations})
     return [
         RecommendationRow(
             recommendation=r,
@@ -303,23 +323,22 @@ def compiled_rows(recommendations: list[Recommendation], locale_id: int) -> list
             status=r.current_status,
             status_date=r.status_date,
             uptakes=sorted(uptakes_by_key[r.translation_key], key=lambda pair: pair[0]),
+            workshop=workshops.get(r.page_id),
         )
         for r in recommendations
     ]
 
 
 def iter_compiled_rows(queryset, locale_id: int, chunk: int = EXPORT_CHUNK) -> Iterator[RecommendationRow]:
-    """Every row of `queryset` in its order, a chunk at a time, so that memory does not grow with their number.
+    """Every row of `queryset` in its order, so that memory does not grow with their number.
 
-    The compilation's ordering ends with the primary key, so pages of it never overlap.
+    One query streams the recommendations (as plain rows: building a model for
+    each costs more than the rest of the row); their themes, uptake and
+    workshops are read a chunk at a time.
     """
-    start = 0
-    while True:
-        recommendations = list(queryset[start : start + chunk])
-        if not recommendations:
-            return
-        yield from compiled_rows(recommendations, locale_id)
-        start += chunk
+    records = queryset.values_list(*ROW_FIELDS, named=True).iterator(chunk_size=chunk)
+    while batch := list(islice(records, chunk)):
+        yield from compiled_rows(batch, locale_id)
 
 
 # --- Filters --------------------------------------------------------------------------------------
@@ -361,9 +380,7 @@ class RecommendationFilters:
 
     def queryset(self, locale_id: int):
         """The recommendations of live, public workshops in `locale_id`, filtered, with their status."""
-        queryset = with_status(
-            Recommendation.objects.filter(page_id__in=public_workshop_ids(locale_id)).select_related("page")
-        )
+        queryset = with_status(Recommendation.objects.filter(page_id__in=public_workshop_ids(locale_id)))
         return self.apply(queryset).order_by("-page__start_date", "page_id", "sort_order", "pk")
 
     def apply(self, queryset):
@@ -488,7 +505,9 @@ class RecommendationsPage(RoutablePageMixin, BasePage):
         """Recommendations addressed to communes × member communes: who takes up what."""
         filters = self.filters(request)
         recommendations = list(
-            filters.queryset(self.locale_id).filter(addressee=Recommendation.Addressee.COMMUNES)[: PER_PAGE * 2]
+            filters.queryset(self.locale_id)
+            .filter(addressee=Recommendation.Addressee.COMMUNES)
+            .select_related("page")[: PER_PAGE * 2]
         )
         choices = filter_choices(self.locale_id)
         communes = choices["communes"]
