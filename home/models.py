@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from .blocks import BaseStreamBlock
 from .locales import locale_by_id
+from .page_cache import cached_until_publication
 
 # --- Snippets -----------------------------------------------------------------
 
@@ -361,7 +362,36 @@ class CommunePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["mechanisms"] = localized_snippets(self.mechanisms.order_by("name"), self.locale_id)
         context["experiences"] = with_card_images(ExperiencePage.objects.child_of(self).live().order_by("-start_date"))
+        context["other_pages"] = self.other_pages()
         return context
+
+    def other_pages(self) -> list[tuple[str, list[Page]]]:
+        """The member's other public pages (its action plans, minutes…) as (type's plural name, pages).
+
+        The apps above this one add their own child types to a member page
+        (`subpage_types`); listing the children by their type's name links to
+        them without this app naming those types. Types come in the order of
+        `subpage_types`, pages newest first. Kept until the next publication.
+        """
+
+        def build():
+            order = {model: position for position, model in enumerate(self.specific_class.allowed_subpage_models())}
+            children = (
+                Page.objects.child_of(self)
+                .live()
+                .not_type(ExperiencePage)
+                .filter(view_restrictions__isnull=True)
+                .order_by("-first_published_at", "path")
+                .only("title", "url_path", "path", "depth", "locale_id", "content_type_id")
+            )
+            groups: dict = {}
+            for child in children:
+                if child.specific_class is not None:
+                    groups.setdefault(child.specific_class, []).append(child)
+            ordered = sorted(groups.items(), key=lambda group: order.get(group[0], len(order)))
+            return [(model._meta.verbose_name_plural, pages) for model, pages in ordered]
+
+        return cached_until_publication(f"home:member-pages:{self.pk}", build)
 
 
 class ExperiencePage(BasePage):

@@ -24,7 +24,6 @@ class WorkshopsConfig(AppConfig):
             "workshops.CommuneUptake",
             "workshops.Axis",
             "workshops.Organisation",
-            "wagtailcore.PageViewRestriction",
         ):
             post_save.connect(purge_page_cache, sender=model)
             post_delete.connect(purge_page_cache, sender=model)

@@ -107,3 +107,22 @@ def test_healthz_checks_the_database(client, db):
 def test_unknown_page_gives_a_translated_404(client, site_tree):
     response = client.get("/fr/nowhere/")
     assert response.status_code == 404
+
+
+def test_commune_page_links_to_its_other_public_pages_grouped_by_type(client, site_tree):
+    """Pages the apps above add under a member (action plans, minutes…) are listed under their type's name."""
+    from wagtail.models import PageViewRestriction
+
+    from home.models import StandardPage
+    from home.tests.factories import StandardPageFactory
+
+    french = site_tree.page_in(site_tree.commune, "fr")
+    charter = StandardPageFactory(parent=french, slug="charte", title="Charte de la commune")
+    hidden = StandardPageFactory(parent=french, slug="interne", title="Page interne")
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(french.url)
+    assert response.context["other_pages"] == [(StandardPage._meta.verbose_name_plural, [charter.page_ptr])]
+    content = response.content.decode()
+    assert f'href="{charter.url}">Charte de la commune</a>' in content
+    assert "Page interne" not in content
+    assert site_tree.page_in(site_tree.experience, "fr").title in content  # experiences keep their own section

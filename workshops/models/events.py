@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -176,10 +177,10 @@ class WorkshopIndexPage(RoutablePageMixin, BasePage):
         return sorted([*workshops, *meetings], key=lambda event: (event.event_date, event.pk), reverse=True)
 
     def action_plans(self) -> list:
-        """Members' action plans with their progress, in one query."""
-        from .plans import ActionPlanPage
+        """Members' action plans with their progress, in two queries (the plans, their originals' progress)."""
+        from .plans import ActionPlanPage, with_original_commitments
 
-        return list(self.network_pages(ActionPlanPage).order_by("title"))
+        return with_original_commitments(list(self.network_pages(ActionPlanPage).order_by("title")))
 
     @path("")
     def index(self, request):
@@ -529,7 +530,8 @@ class MeetingPage(EventPage):
 
     class Meta:
         verbose_name = _("minutes")
-        verbose_name_plural = _("minutes")
+        # The same word in English, not in Arabic or French (listings of several, e.g. on a member's page).
+        verbose_name_plural = pgettext_lazy("records of several meetings", "minutes")
 
     @property
     def event_date(self) -> datetime.date:

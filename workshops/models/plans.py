@@ -6,6 +6,15 @@ enforcing. Commitments, with their activities and indicators, are StreamField
 blocks (`workshops.blocks.CommitmentBlock`): a plan is read and written as a
 whole, and rendering it costs the same number of queries whatever its size.
 Progress is computed from the activities, never typed in.
+
+Progress belongs to the plan, not to one language: every language shows the
+commitments, activities and indicators of the original plan (the first page of
+its translations), with their dates, statuses and figures as last published
+there, and takes from its own page only the words of the items it has
+translated (matched by block id, which translations keep). A French page thus
+shows an activity marked done on the Arabic plan at once, without waiting for
+the translation to be synchronised again; an item the translation does not have
+yet shows in the original's words.
 """
 
 from __future__ import annotations
@@ -13,9 +22,11 @@ from __future__ import annotations
 import datetime
 import tempfile
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Min
 from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -156,46 +167,63 @@ class ActionPlanPage(RoutablePageMixin, BasePage):
 
     # --- tracking -----------------------------------------------------------------------
 
+    @cached_property
+    def original_commitments(self):
+        """The commitments of the original plan, as published (see the module's docstring); one query.
+
+        A listing of plans sets this on all of them at once with `with_original_commitments()`.
+        """
+        (commitments,) = _original_commitments([self])
+        return commitments
+
     def commitment_views(self, today: datetime.date | None = None) -> list[CommitmentView]:
-        """The commitments with their activities, indicators and progress, axes in the page's language."""
+        """The original plan's commitments with their activities, indicators and progress, in this page's
+        words where it has them, axes in its language."""
         today = today or timezone.localdate()
-        blocks = [block.value for block in self.commitments if block.block_type == "commitment"]
-        axes = axes_by_code({value.get("axis") for value in blocks if value.get("axis")}, self.locale_id)
+        translated = {} if self.original_commitments is self.commitments else words_by_block_id(self.commitments)
+
+        def words(child) -> dict:
+            return translated.get(child.id) or child.value
+
+        blocks = [child for child in self.original_commitments if child.block_type == "commitment"]
+        axes = axes_by_code({child.value.get("axis") for child in blocks if child.value.get("axis")}, self.locale_id)
         views = []
-        for number, value in enumerate(blocks, start=1):
+        for number, child in enumerate(blocks, start=1):
+            value = child.value
             activities = [
                 ActivityView(
                     number=f"{number}.{position}",
-                    title=activity.get("title", ""),
-                    responsible=activity.get("responsible") or "",
-                    start_date=activity.get("start_date"),
-                    due_date=activity.get("due_date"),
-                    status=activity.get("status") or ActivityStatus.NOT_STARTED,
-                    percent=activity_percent(activity),
-                    late=is_late(activity, today),
+                    title=words(item).get("title", ""),
+                    responsible=words(item).get("responsible") or "",
+                    start_date=item.value.get("start_date"),
+                    due_date=item.value.get("due_date"),
+                    status=item.value.get("status") or ActivityStatus.NOT_STARTED,
+                    percent=activity_percent(item.value),
+                    late=is_late(item.value, today),
                 )
-                for position, activity in enumerate(value.get("activities") or [], start=1)
+                for position, item in enumerate(list_items(value, "activities"), start=1)
             ]
             indicators = [
                 IndicatorView(
-                    kind=indicator.get("kind") or IndicatorKind.RESULT,
-                    name=indicator.get("name", ""),
-                    unit=indicator.get("unit") or "",
-                    baseline=indicator.get("baseline"),
-                    target=indicator.get("target"),
-                    current=indicator.get("current"),
-                    percent=indicator_percent(indicator),
+                    kind=item.value.get("kind") or IndicatorKind.RESULT,
+                    name=words(item).get("name", ""),
+                    unit=words(item).get("unit") or "",
+                    baseline=item.value.get("baseline"),
+                    target=item.value.get("target"),
+                    current=item.value.get("current"),
+                    percent=indicator_percent(item.value),
                 )
-                for indicator in value.get("indicators") or []
+                for item in list_items(value, "indicators")
             ]
+            text = words(child)
             views.append(
                 CommitmentView(
                     number=number,
-                    title=value.get("title", ""),
+                    title=text.get("title", ""),
                     axis=axes.get(value.get("axis")),
-                    problem=value.get("problem") or "",
-                    solution=value.get("solution") or "",
-                    expected_results=value.get("expected_results") or "",
+                    problem=text.get("problem") or "",
+                    solution=text.get("solution") or "",
+                    expected_results=text.get("expected_results") or "",
                     activities=activities,
                     indicators=indicators,
                 )
@@ -266,6 +294,56 @@ class ActionPlanPage(RoutablePageMixin, BasePage):
         spool.seek(0)
         filename = f"{self.slug}-{self.locale.language_code}-{timezone.localdate():%Y-%m-%d}.xlsx"
         return FileResponse(spool, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
+
+
+def with_original_commitments(plans: list[ActionPlanPage]) -> list[ActionPlanPage]:
+    """Set `original_commitments` on each plan, in one query for them all."""
+    for plan, commitments in zip(plans, _original_commitments(plans), strict=True):
+        plan.original_commitments = commitments
+    return plans
+
+
+def _original_commitments(plans: list[ActionPlanPage]) -> list:
+    """The commitments of each plan's original, in one query.
+
+    The original is the first page (lowest id) of the plan's translations that
+    is not an alias. A plan that is its own original, or whose original is not
+    live, keeps its own commitments (in a preview, those being previewed).
+    """
+    firsts = (
+        ActionPlanPage.objects.filter(
+            translation_key__in={plan.translation_key for plan in plans}, alias_of__isnull=True
+        )
+        .values("translation_key")
+        .annotate(first=Min("pk"))
+        .values("first")
+    )
+    originals = {
+        original.translation_key: original
+        for original in ActionPlanPage.objects.live().filter(pk__in=firsts).only("translation_key", "commitments")
+    }
+    commitments = []
+    for plan in plans:
+        original = originals.get(plan.translation_key)
+        commitments.append(plan.commitments if original is None or original.pk == plan.pk else original.commitments)
+    return commitments
+
+
+def list_items(value, name: str) -> list:
+    """The items of a list inside a block (activities, indicators), each with its `id` and `value`."""
+    items = value.get(name)
+    return list(items.bound_blocks) if items else []
+
+
+def words_by_block_id(commitments) -> dict:
+    """{block id: value} of every commitment, activity and indicator of a plan: where its words are found."""
+    found = {}
+    for child in commitments:
+        if child.block_type == "commitment":
+            found[child.id] = child.value
+            for item in (*list_items(child.value, "activities"), *list_items(child.value, "indicators")):
+                found[item.id] = item.value
+    return found
 
 
 def axes_by_code(codes, locale_id: int) -> dict[str, Axis]:

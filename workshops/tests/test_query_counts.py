@@ -13,7 +13,9 @@ from home.models import Theme
 from home.tests.factories import CommunePageFactory
 from workshops.models import MeetingDocument, WorkshopDocument, WorkshopPhoto
 
+from .conftest import translate_page
 from .factories import (
+    ActionPlanPageFactory,
     AgendaSessionFactory,
     CommuneUptakeFactory,
     MeetingPageFactory,
@@ -71,7 +73,8 @@ def add_to_meeting(site, page, count: int) -> None:
 
 
 def add_to_plan(site, page, count: int) -> None:
-    page.commitments = [
+    original = site.plan  # every language shows the original plan's items
+    original.commitments = [
         commitment(
             f"Commitment {number}",
             axis=list(site.axes)[number % 3],
@@ -80,7 +83,7 @@ def add_to_plan(site, page, count: int) -> None:
         )
         for number in range(count)
     ]
-    page.save_revision().publish()
+    original.save_revision().publish()
 
 
 def add_to_index(site, page, count: int) -> None:
@@ -93,6 +96,15 @@ def add_to_index(site, page, count: int) -> None:
         CommuneUptakeFactory(recommendation=recommendation, commune=site.tree.commune)
         MeetingPageFactory(parent=page)
         CommunePageFactory(parent=site.tree.communes, title=f"Commune {number}")
+        plan = ActionPlanPageFactory(parent=site.tree.commune, commitments=site.plan.commitments.raw_data)
+        translate_page(plan, {page.locale.language_code: page.locale})
+
+
+def add_to_commune(site, page, count: int) -> None:
+    """Action plans and minutes under the member, in its page's language."""
+    for _number in range(count):
+        for factory in (ActionPlanPageFactory, MeetingPageFactory):
+            translate_page(factory(parent=site.tree.commune), {page.locale.language_code: page.locale})
 
 
 ADDERS = {
@@ -100,6 +112,7 @@ ADDERS = {
     "meeting": add_to_meeting,
     "plan": add_to_plan,
     "index": add_to_index,
+    "commune": add_to_commune,
 }
 
 
