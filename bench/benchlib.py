@@ -584,6 +584,11 @@ class BrowserClient:
     def _connect(self) -> http.client.HTTPConnection:
         return http.client.HTTPConnection(HOST, self.port, timeout=30)
 
+    def reconnect(self) -> None:
+        """A new connection, as a browser opens after the server closed an idle one."""
+        self.connection.close()
+        self.connection = self._connect()
+
     def request(self, method: str, body: str | None = None, headers: dict | None = None) -> tuple[int, bytes]:
         headers = {"User-Agent": self.user_agent, "Host": f"{HOST}:{self.port}", **(headers or {})}
         if self.cookies:
@@ -595,8 +600,7 @@ class BrowserClient:
             response = self.connection.getresponse()
             content = response.read()
         except (OSError, http.client.HTTPException):
-            self.connection.close()
-            self.connection = self._connect()
+            self.reconnect()
             raise
         for header in response.msg.get_all("Set-Cookie") or []:
             jar = SimpleCookie()

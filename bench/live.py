@@ -11,10 +11,13 @@ between processes; `--redis-workers` workers with Redis). This process opens
 `--participants` participants (each its own browser session and address as
 far as the rate limit is concerned) post `--ideas` ideas each over HTTP, as the
 page's script does when its socket is down, at random moments over
-`--spread` seconds. The latency of an idea on a board is the time from just
+`--spread` seconds, once all of them have the page open. The latency of an idea on a board is the time from just
 before its POST is sent to the moment that board has decoded the idea's event;
-every board × idea pair counts. An idea that a board has not received 30 s
-after the last POST is lost.
+every board × idea pair counts. The boards follow the protocol of
+`static/js/live.js`: a gap in the numbers of live events that is still open a
+second later (a message the layer dropped, not one overtaken by another) makes
+them ask for a catch-up, which is counted. An idea that a board
+has not received 30 s after the last POST is lost.
 
 The boards and the participants run in this process, on the same 2 CPUs as
 the server: the figures include their share of the machine.
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import json
 import random
 import sys
@@ -83,6 +87,7 @@ class Boards:
         self.count = count
         self.arrivals: list[dict[str, float]] = [{} for _ in range(count)]
         self.sockets: list = []
+        self.catch_ups = 0  # gaps seen in the numbers of live events: messages the layer dropped
 
     async def open(self) -> None:
         import websockets
@@ -93,9 +98,30 @@ class Boards:
             self.sockets.append(connection)
 
     async def follow(self, number: int) -> None:
-        arrivals = self.arrivals[number]
-        async for message in self.sockets[number]:
+        """Read one board's events as `static/js/live.js` does, catch-ups included (its `advance`)."""
+        arrivals, connection = self.arrivals[number], self.sockets[number]
+        since, ahead, gap_since = 0, set(), None
+        async for message in connection:
             event = json.loads(message)
+            if isinstance(event.get("up_to"), int):
+                since = max(since, event["up_to"])
+                ahead = {number for number in ahead if number > since}
+            number_ = event.get("id")
+            if isinstance(number_, int):
+                if number_ > since + 1:
+                    ahead.add(number_)
+                    gap_since = gap_since or time.perf_counter()
+                elif number_ == since + 1:
+                    since = number_
+                while since + 1 in ahead:
+                    ahead.discard(since + 1)
+                    since += 1
+            if not ahead:
+                gap_since = None
+            elif gap_since and time.perf_counter() - gap_since > 1:  # a second without the missing ones
+                self.catch_ups += 1
+                gap_since = None
+                await connection.send(json.dumps({"type": "hello", "since": since}))
             if event.get("type") == "idea":
                 arrivals.setdefault(event["idea"]["text"], time.perf_counter())
 
@@ -103,19 +129,28 @@ class Boards:
         await asyncio.gather(*(connection.close() for connection in self.sockets))
 
 
-def participant_post(server: benchlib.Server, code: str, number: int, texts: list[str], delays: list[float]) -> dict:
-    """One participant: open the session's page (session cookie, CSRF token), then post each idea."""
-    client = benchlib.BrowserClient(server.port, f"/fr/live/{code}/", f"shabaka-bench participant {number}")
+def participant_post(port: int, code: str, number: int, texts: list[str], delays: list[float], start_at: float) -> dict:
+    """One participant, in a process of its own: open the session's page, then post each idea.
+
+    Every participant has the page open before `start_at` (a `time.perf_counter()` moment, the
+    same clock in every process on Linux), as in a room where people join, then the facilitator
+    asks the question. Participants run in their own processes so that the boards' measuring
+    loop shares no interpreter lock with them.
+    """
+    client = benchlib.BrowserClient(port, f"/fr/live/{code}/", f"shabaka-bench participant {number}")
     client.get_form()
-    headers = {"Accept": "application/json", "Origin": server.url("")}
-    sent, statuses = {}, []
+    time.sleep(max(0.0, start_at - time.perf_counter()))
+    headers = {"Accept": "application/json", "Origin": f"http://{benchlib.HOST}:{port}"}
+    sent, statuses, answered = {}, [], []
     for text, delay in zip(texts, delays, strict=True):
         time.sleep(delay)
+        client.reconnect()  # the server closes connections idle for 5 s; a phone reconnects as well
         body = urllib.parse.urlencode({"text": text, "csrfmiddlewaretoken": client.csrf})
         sent[text] = time.perf_counter()
         status, _content = client.request("POST", body, headers)
+        answered.append((time.perf_counter() - sent[text]) * 1000)
         statuses.append(status)
-    return {"sent": sent, "statuses": statuses}
+    return {"sent": sent, "statuses": statuses, "answered_ms": answered}
 
 
 async def load(server: benchlib.Server, code: str, args: argparse.Namespace) -> dict:
@@ -130,8 +165,14 @@ async def load(server: benchlib.Server, code: str, args: argparse.Namespace) -> 
         delays = [later - earlier for earlier, later in zip([0.0, *moments], moments, strict=False)]
         plans.append(([f"idée {number}-{idea}" for idea in range(args.ideas)], delays))
     started = time.perf_counter()
-    posts = [asyncio.to_thread(participant_post, server, code, n, *plan) for n, plan in enumerate(plans)]
-    posted = await asyncio.gather(*posts)
+    start_at = started + 3 + args.participants * 0.1  # time for every participant to open the page
+    loop = asyncio.get_running_loop()
+    with concurrent.futures.ProcessPoolExecutor(max_workers=args.participants) as processes:
+        posts = [
+            loop.run_in_executor(processes, participant_post, server.port, code, number, texts, delays, start_at)
+            for number, (texts, delays) in enumerate(plans)
+        ]
+        posted = await asyncio.gather(*posts)
     sent = {text: moment for result in posted for text, moment in result["sent"].items()}
     expected = len(sent) * args.boards
     deadline = time.perf_counter() + 30
@@ -146,7 +187,19 @@ async def load(server: benchlib.Server, code: str, args: argparse.Namespace) -> 
         for text, moment in sent.items()
         if text in arrivals
     ]
+    answered = [ms for result in posted for ms in result["answered_ms"]]
+    spreads = []  # per idea: from its first board to its last
+    for text in sent:
+        moments = [arrivals[text] for arrivals in boards.arrivals if text in arrivals]
+        if moments:
+            spreads.append((max(moments) - min(moments)) * 1000)
     return {
+        "post_p50_ms": benchlib.percentile(answered, 50),
+        "post_p95_ms": benchlib.percentile(answered, 95),
+        "fan_out_p50_ms": benchlib.percentile(spreads, 50),
+        "fan_out_p95_ms": benchlib.percentile(spreads, 95),
+        "catch_ups": boards.catch_ups,
+        "missing": sorted(text for text in sent if not any(text in arrivals for arrivals in boards.arrivals)),
         "boards": args.boards,
         "ideas": len(sent),
         "posts_ok": sum(status == 200 for result in posted for status in result["statuses"]),
@@ -201,10 +254,14 @@ def report(info: dict, results: list[dict]) -> str:
             f"{result['p95_ms']:.0f}",
             f"{result['p99_ms']:.0f}",
             f"{result['max_ms']:.0f}",
+            f"{result['post_p50_ms']:.0f} / {result['post_p95_ms']:.0f}",
+            f"{result['fan_out_p50_ms']:.0f} / {result['fan_out_p95_ms']:.0f}",
+            str(result["catch_ups"]),
         ]
         for result in results
     ]
     header = ["Layer, server", "Boards", "POSTs ok", "Deliveries", "Lost", "p50 ms", "p95 ms", "p99 ms", "Max ms"]
+    header += ["POST answered p50 / p95 ms", "First to last board p50 / p95 ms", "Catch-ups"]
     return benchlib.machine_line(info) + "\n\n" + benchlib.table(header, rows)
 
 

@@ -39,7 +39,6 @@ import urllib.parse
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
 from pathlib import Path
 
 import benchlib
@@ -68,7 +67,6 @@ PROFILED_PARTS = [
     ("consultations/models.py", "render_landing_page"),
     ("django/template/response.py", "render"),
 ]
-CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def parse_args() -> argparse.Namespace:
@@ -213,50 +211,14 @@ class ClientStats:
     samples: dict[int, str] = field(default_factory=dict)  # status -> first body (abridged)
 
 
-class FormClient:
-    """One respondent: one keep-alive connection, a cookie jar, the CSRF token of the form it got.
-
-    The production settings mark cookies Secure; the benchmark speaks plain HTTP to the server
-    (as a proxy that ends TLS would), so the jar sends them back itself.
-    """
+class FormClient(benchlib.BrowserClient):
+    """One respondent: a browser's connection and cookies, posting answers to the form it got."""
 
     def __init__(self, number: int, port: int, path: str, prefix: str):
-        self.number, self.port, self.path, self.prefix = number, port, path, prefix
+        super().__init__(port, path, USER_AGENT)
+        self.number, self.prefix = number, prefix
         self.rng = random.Random(number)
-        self.cookies: dict[str, str] = {}
-        self.csrf = ""
         self.sequence = itertools.count()
-        self.connection = self._connect()
-
-    def _connect(self) -> http.client.HTTPConnection:
-        return http.client.HTTPConnection(HOST, self.port, timeout=30)
-
-    def request(self, method: str, body: str | None = None) -> tuple[int, bytes]:
-        headers = {"User-Agent": USER_AGENT, "Host": f"{HOST}:{self.port}"}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
-        if body is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        try:
-            self.connection.request(method, self.path, body=body, headers=headers)
-            response = self.connection.getresponse()
-            content = response.read()
-        except (OSError, http.client.HTTPException):
-            self.connection.close()
-            self.connection = self._connect()
-            raise
-        for header in response.msg.get_all("Set-Cookie") or []:
-            jar = SimpleCookie()
-            jar.load(header)
-            self.cookies.update({name: morsel.value for name, morsel in jar.items()})
-        return response.status, content
-
-    def get_form(self) -> None:
-        status, content = self.request("GET")
-        match = CSRF_RE.search(content.decode("utf-8", "replace"))
-        if status != 200 or match is None or "csrftoken" not in self.cookies:
-            raise RuntimeError(f"client {self.number}: GET {self.path} gave {status} without a CSRF token")
-        self.csrf = match.group(1)
 
     def post(self, stats: ClientStats) -> None:
         token = f"{self.prefix}-c{self.number:02d}-{next(self.sequence):06d}"
@@ -274,13 +236,6 @@ class FormClient:
             stats.succeeded.append(token)
         elif status not in stats.samples:
             stats.samples[status] = content.decode("utf-8", "replace")[:1500]
-
-
-def percentile(values: list[float], percent: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(percent / 100 * len(ordered)) - 1))]
 
 
 def run_load(env: dict[str, str], workers: int, path: str, prefix: str, args: argparse.Namespace, database) -> dict:
@@ -348,9 +303,9 @@ def run_load(env: dict[str, str], workers: int, path: str, prefix: str, args: ar
         "connection_errors": dict(total.errors),
         "rps": responses / elapsed,
         "ok_per_second": total.statuses[200] / elapsed,
-        "p50_ms": 1000 * percentile(total.latencies, 50),
-        "p95_ms": 1000 * percentile(total.latencies, 95),
-        "p99_ms": 1000 * percentile(total.latencies, 99),
+        "p50_ms": 1000 * benchlib.percentile(total.latencies, 50),
+        "p95_ms": 1000 * benchlib.percentile(total.latencies, 95),
+        "p99_ms": 1000 * benchlib.percentile(total.latencies, 99),
         "max_ms": 1000 * max(total.latencies, default=float("nan")),
         "server_cpu_ms": 1000 * server_cpu / responses if responses else float("nan"),
         "server_cpu_percent": 100 * server_cpu / elapsed,

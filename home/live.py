@@ -39,8 +39,14 @@ def group_name(*parts: Any) -> str:
 
 
 def publish(group: str, event: str, payload: dict) -> None:
-    """Tell the group's consumers about `event` once the current transaction has committed."""
-    message = {"type": "live.event", "event": event, "payload": payload}
+    """Tell the group's consumers about `event` once the current transaction has committed.
+
+    The event travels as the JSON text the browsers get, encoded once here: a
+    layer copies (in memory) or serialises (Redis) each message for every
+    consumer of the group, and a string is the cheapest thing to copy, and
+    no consumer encodes it again (200 boards, one encoding).
+    """
+    message = {"type": "live.event", "text": json.dumps({"type": event, **payload}, separators=(",", ":"))}
 
     def send() -> None:
         layer = get_channel_layer()
@@ -140,5 +146,5 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         await self.send_json({"type": "error", "message": str(message), **details})
 
     async def live_event(self, message):
-        """A `publish()`ed event: forwarded to the browser as `{"type": event, ...payload}`."""
-        await self.send_json({"type": message["event"], **message["payload"]})
+        """A `publish()`ed event: forwarded to the browser as it is, `{"type": event, ...payload}`."""
+        await self.send(text_data=message["text"])

@@ -30,9 +30,7 @@ class SessionConsumer(LiveConsumer):
         return True
 
     async def catch_up(self, since: int) -> list[dict]:
-        """What was missed, marked as replayed: its ids may skip numbers (see `contiguous` in live.js)."""
-        events = await database_sync_to_async(live.catch_up)(self.live_session, since, facilitator=self.facilitator)
-        return [{**event, "replay": True} for event in events]
+        return await database_sync_to_async(live.catch_up)(self.live_session, since, facilitator=self.facilitator)
 
     def participant(self) -> str | None:
         session = self.scope.get("session")

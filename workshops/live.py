@@ -94,10 +94,18 @@ def ideas_of(session: LiveSession) -> QuerySet[Idea]:
 
 
 def catch_up(session: LiveSession, since: int, *, facilitator: bool) -> list[dict]:
-    """The session's state and every idea changed after `since`, from the database, in order."""
+    """The session's state and every idea changed after `since`, from the database, in order.
+
+    The first event says `up_to` which number the catch-up covers: a client has then missed
+    nothing up to it, even numbers whose idea has changed again since.
+    """
     session.refresh_from_db(fields=["status", "sequence"])
-    changed = ideas_of(session).filter(sequence__gt=since).order_by("sequence")
-    return [session_event(session), *(idea_event(idea, facilitator=facilitator) for idea in changed)]
+    # Bounded by `up_to`: an idea changed after that number is left to its own live event.
+    changed = ideas_of(session).filter(sequence__gt=since, sequence__lte=session.sequence).order_by("sequence")
+    return [
+        {**session_event(session), "up_to": session.sequence},
+        *(idea_event(idea, facilitator=facilitator) for idea in changed),
+    ]
 
 
 def _send(group: str, event: dict) -> None:

@@ -12,9 +12,12 @@
 //
 // Channel layers drop messages silently when a channel is full. With
 // `contiguous: true` the server promises that the ids of live events follow
-// one another (1, 2, 3…): a jump means something was dropped on the way, and
-// the client asks for the catch-up again. Replayed events (`replay: true`,
-// and every polled one) come from the database and may skip ids.
+// one another (1, 2, 3…), and a catch-up starts with an event carrying
+// `up_to`, the last id it covers. `since` is then the id up to which nothing
+// is missing. An id further ahead waits a second for the ones before it (two
+// servers may deliver out of order); if they have not come, the client asks
+// for the catch-up. After half a minute without any event it asks too, so
+// that a lost last event is found as well.
 (function () {
   "use strict";
   window.Shabaka = window.Shabaka || {};
@@ -26,13 +29,35 @@
     var socket = null;
     var polling = false;
     var onStatus = options.onStatus || function () {};
+    var ahead = {};
+    var gapTimer = null;
+    var lastEvent = Date.now();
 
-    function handle(event, replayed) {
-      if (typeof event.id === "number") {
-        if (options.contiguous && !replayed && event.id > since + 1) send({ type: "hello", since: since });
-        if (event.id > since) since = event.id;
+    function catchUp() { send({ type: "hello", since: since }); }
+
+    function advance(id) {
+      if (!options.contiguous) { if (id > since) since = id; return; }
+      if (id > since + 1) {
+        ahead[id] = true;
+        if (!gapTimer) gapTimer = setTimeout(function () { gapTimer = null; if (Object.keys(ahead).length) catchUp(); }, 1000);
+        return;
       }
+      if (id === since + 1) since = id;
+      while (ahead[since + 1]) { delete ahead[since + 1]; since += 1; }
+    }
+
+    function handle(event) {
+      lastEvent = Date.now();
+      if (typeof event.up_to === "number" && event.up_to > since) {
+        since = event.up_to;
+        Object.keys(ahead).forEach(function (id) { if (Number(id) <= since) delete ahead[id]; });
+      }
+      if (typeof event.id === "number") advance(event.id);
       options.onEvent(event);
+    }
+
+    if (options.contiguous) {
+      setInterval(function () { if (Date.now() - lastEvent > 30000) { lastEvent = Date.now(); catchUp(); } }, 5000);
     }
 
     function send(message) {
@@ -47,7 +72,7 @@
       var separator = options.pollUrl.indexOf("?") === -1 ? "?" : "&";
       fetch(options.pollUrl + separator + "since=" + since, { credentials: "same-origin" })
         .then(function (response) { return response.json(); })
-        .then(function (data) { (data.events || []).forEach(function (event) { handle(event, true); }); })
+        .then(function (data) { (data.events || []).forEach(handle); })
         .catch(function () {})
         .then(function () { setTimeout(poll, 3000); });
     }
@@ -67,7 +92,7 @@
       socket.onmessage = function (message) {
         var event;
         try { event = JSON.parse(message.data); } catch (error) { return; }
-        handle(event, event.replay === true);
+        handle(event);
       };
       socket.onclose = function (event) {
         if (event.code === 4403) { onStatus("forbidden"); return; }

@@ -112,7 +112,7 @@ def test_the_events_endpoint_serves_clients_that_cannot_use_websockets(live_site
     first = live.post_idea(live_site.session, "a", "Une")
     second = live.post_idea(live_site.session, "b", "Deux")
     events = client.get(f"/fr/live/{live_site.code}/events/", {"since": first.sequence}).json()["events"]
-    assert events[0] == {"type": "session", "status": "open"}
+    assert events[0] == {"type": "session", "status": "open", "up_to": second.sequence}
     assert [event["idea"]["pk"] for event in events[1:]] == [second.pk]
     assert client.get(f"/fr/live/{live_site.code}/events/", {"since": "junk"}).status_code == 200
 

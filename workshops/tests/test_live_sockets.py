@@ -23,7 +23,7 @@ def test_an_idea_posted_from_a_phone_appears_on_every_board(live_site):
         boards = [socket(f"/ws/live/{live_site.code}/") for _ in range(3)]
         for board in boards:
             caught_up = await joined(board)
-            assert caught_up == [{"type": "session", "status": "open"}]
+            assert caught_up == [{"type": "session", "status": "open", "up_to": 0}]
         phone = socket(f"/ws/live/{live_site.code}/", session=phone_session)
         await joined(phone)
         await phone.send_json_to(
@@ -130,7 +130,7 @@ def test_malformed_frames_get_an_error_and_the_server_keeps_serving(live_site):
         await board.send_to(bytes_data=b"\x00\xff")
         assert (await board.receive_json_from(timeout=5))["type"] == "error"
         await board.send_json_to({"type": "hello", "since": 0})
-        assert await board.receive_json_from(timeout=5) == {"type": "session", "status": "open", "replay": True}
+        assert await board.receive_json_from(timeout=5) == {"type": "session", "status": "open", "up_to": 0}
         await board.disconnect()
 
     run(scenario)
@@ -223,7 +223,7 @@ def test_a_board_that_reconnects_catches_up_on_everything_it_missed(live_site, o
         return await joined(board, since=seen)
 
     events = async_to_sync(scenario)()
-    assert events[0] == {"type": "session", "status": "open"}
+    assert events[0] == {"type": "session", "status": "open", "up_to": LiveSession.objects.get().sequence}
     ideas = [event["idea"] for event in events[1:]]
     # Every idea changed after `seen`, once, in the order of the changes, with its latest state.
     assert [idea["pk"] for idea in ideas] == [Idea.objects.get(text="Troisième idée").pk, first.pk, second.pk]
@@ -240,7 +240,7 @@ def test_a_closed_session_accepts_nothing_but_can_still_be_watched(live_site):
     async def scenario():
         phone = socket(f"/ws/live/{live_site.code}/?lang=en", session=phone_session)
         caught_up = await joined(phone)
-        assert caught_up[0] == {"type": "session", "status": "closed"}
+        assert caught_up[0]["status"] == "closed"
         assert caught_up[1]["idea"]["text"] == "Avant la fin"
         for message in ({"type": "post", "text": "Trop tard"}, {"type": "vote", "idea": idea.pk}):
             await phone.send_json_to(message)

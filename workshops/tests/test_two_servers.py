@@ -25,7 +25,7 @@ def test_an_idea_posted_to_server_a_appears_on_a_board_on_server_b(two_servers, 
             assert json.loads(await asyncio.wait_for(board.recv(), 10)) == {
                 "type": "session",
                 "status": "open",
-                "replay": True,
+                "up_to": 0,
             }
             status = await asyncio.to_thread(
                 post_form, f"http://127.0.0.1:{server_a}", f"/fr/live/{code}/", {"text": "Via le serveur A"}
