@@ -6,6 +6,7 @@ import pytest
 from wagtail.models import Locale, Page, Site
 
 from home.models import NetworkSettings
+from home.tests.layers import shared_layer
 from home.tests.factories import (
     CommuneIndexPageFactory,
     CommunePageFactory,
@@ -21,8 +22,9 @@ from home.tests.factories import (
 
 LANGUAGES = ("ar", "fr", "en")
 
-# Browser fixtures (`browser`, `page`, `browser_site`) and real server processes (`two_servers`), shared by every app.
-pytest_plugins = ["home.tests.browser", "home.tests.servers"]
+# Browser fixtures (`browser`, `page`, `browser_site`), real server processes (`two_servers`) and
+# fixture data built once per process (`shared_layer`), shared by every app.
+pytest_plugins = ["home.tests.browser", "home.tests.servers", "home.tests.layers"]
 
 
 @dataclass
@@ -48,8 +50,9 @@ def publish_translations(page, locales):
             page.copy_for_translation(locale, copy_parents=False).save_revision().publish()
 
 
-@pytest.fixture
-def site_tree(db) -> SiteTree:
+@shared_layer()
+def site_tree(_below: None) -> SiteTree:
+    """The small trilingual site every page test starts from."""
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()

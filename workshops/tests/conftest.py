@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from home.models import Theme
 from home.roles import ORGANISERS
+from home.tests.layers import shared_layer
 from workshops.models import Axis
 
 from .factories import (
@@ -72,8 +73,9 @@ def translate_snippet(snippet, locales, names):
             copy.save()
 
 
-@pytest.fixture
+@shared_layer(parent="site_tree")
 def workshops_site(site_tree) -> WorkshopsSite:
+    """One page of each workshops type on `site_tree`, in three languages."""
     locales = site_tree.locales
     axes = {}
     for code, ar, fr, en in AXES:
