@@ -1,12 +1,14 @@
 """Fixtures shared by every app's tests: a small trilingual site."""
 
+import tempfile
 from dataclasses import dataclass
 
 import pytest
+from django.core.management import call_command
+from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 
 from home.models import NetworkSettings
-from home.tests.layers import shared_layer
 from home.tests.factories import (
     CommuneIndexPageFactory,
     CommunePageFactory,
@@ -19,6 +21,7 @@ from home.tests.factories import (
     StandardPageFactory,
     ThemeFactory,
 )
+from home.tests.layers import shared_layer
 
 LANGUAGES = ("ar", "fr", "en")
 
@@ -80,6 +83,22 @@ def site_tree(_below: None) -> SiteTree:
     for page in (home, communes, commune, experience, news_index, news, about):
         publish_translations(page, locales)
     return SiteTree(locales, home, communes, commune, experience, news_index, news, about)
+
+
+@shared_layer()
+def demo_site(_below: None) -> None:
+    """The site `load_demo` builds from the seeds.
+
+    Built outside any test transaction: wagtail-localize publishes translations in on-commit
+    callbacks. Its files go to a folder of their own, removed when the test process ends.
+    """
+    global _demo_media
+    _demo_media = tempfile.TemporaryDirectory(prefix="shabaka-demo-media-")
+    with override_settings(MEDIA_ROOT=_demo_media.name):
+        call_command("load_demo", verbosity=0)
+
+
+_demo_media = None
 
 
 @pytest.fixture(autouse=True)

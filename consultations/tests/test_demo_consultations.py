@@ -1,17 +1,10 @@
 """The demo's consultations: the members' questionnaire from the seeds, answered, and a public one of every type."""
 
-import pytest
-from django.core.management import call_command
-
 from consultations.models import ConsultationPage, Response
 from consultations.questions import QuestionType
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_demo_has_both_consultations_in_three_languages(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    call_command("load_demo", verbosity=0)
-    call_command("load_demo", verbosity=0)
+def test_demo_has_both_consultations_in_three_languages(demo_site):
     members = ConsultationPage.objects.get(slug="competences-des-conseils", locale__language_code="ar")
     assert members.audience == "members"
     assert {q.code for q in members.questions.all()} >= {"competences-clarity", "finance-sufficient", "staff"}

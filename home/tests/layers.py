@@ -118,11 +118,15 @@ def _prepare(item: pytest.Item, blocker) -> None:
 
 def _reset() -> None:
     """Back to the database as migrations left it (Django's serialized rollback, by hand)."""
+    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from django.db import connection
 
     call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
     connection.creation.deserialize_db_from_string(_Database.initial_contents)
+    # Signal handlers met while the rows went back in may have cached content types that the
+    # restored rows then renumbered.
+    ContentType.objects.clear_cache()
     _Database.layers = []
     _Database.frozen = {}
 
