@@ -378,6 +378,7 @@ def run(args: argparse.Namespace) -> dict:
     database = benchlib.migrated_database(args.database_url, MEDIA_ROOT, args.quiet_timeout, "shabaka-bench-workshops-")
     with database as (env, version, output):
         results["version"] = version
+        benchlib.manage(env, "collectstatic", "--noinput", "-v0")  # the pages measured link the manifest's files
         site = benchlib.run_task(SCRIPT, env, "prepare", str(args.workshops), str(args.per_workshop))
         results["site"] = site
         log(
