@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter, methodcaller
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import translation
@@ -49,10 +50,12 @@ SUMMARY_TYPES = {
 
 @dataclass
 class ExportColumn:
-    """One column of the Responses sheet and how to read its value from an answer dict."""
+    """One column of the Responses sheet and how to read its value: from the row of
+    `ConsultationExport.fields()` for the columns about the response, from its answers
+    (`form_data`) for the questions' columns."""
 
     header: str
-    read: object  # callable(form_data) -> value
+    read: Callable[[Any], Any]
 
 
 class Tallies:
