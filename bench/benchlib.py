@@ -2,7 +2,8 @@
 
 * an Arabic home page with the default Site, and on it a 20-question public
   consultation (short and long text, single and multiple choice, yes/no,
-  rating, number, date, e-mail; no file question) built with the ORM in a
+  rating, number, date, e-mail; no file question; nine of them are the test
+  factories' own, from `consultations.sample_questions`) built with the ORM in a
   benchmark database, and valid answers to it;
 * the benchmark database itself (a SQLite file or a PostgreSQL database that is
   created, then dropped), migrated with the production settings;
@@ -42,6 +43,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from importlib import metadata
@@ -79,53 +81,10 @@ REGIONS = [
     "dakhla | Dakhla-Oued Ed-Dahab",
 ]
 
-# 20 questions: 3 short texts, 3 long texts, 2 single choices, 2 multiple choices, 2 yes/no,
-# 2 ratings, 2 numbers (one shown only after "yes"), 2 dates, 2 e-mails.
-QUESTIONS = [
-    {"code": "name", "field_type": "short_text", "label": "Nom du projet", "max_length": 200},
-    {"code": "story", "field_type": "long_text", "label": "Décrivez le projet"},
-    {
-        "code": "axis",
-        "field_type": "single_choice",
-        "label": "Axe prioritaire",
-        "choices": "competences | Compétences\nfinance | Ressources financières\nstaff | Ressources humaines",
-        "allow_other": True,
-    },
-    {
-        "code": "tools",
-        "field_type": "multiple_choice",
-        "label": "Outils utilisés",
-        "choices": "budget | Budget participatif\npetitions | Pétitions\nyouth | Conseil des jeunes",
-        "min_choices": 1,
-        "max_choices": 2,
-    },
-    {"code": "plan", "field_type": "yes_no", "label": "Avez-vous un plan d'action ?"},
-    {
-        "code": "plan-year",
-        "field_type": "number",
-        "label": "Année d'adoption du plan",
-        "min_value": 2015,
-        "max_value": 2030,
-        "show_if_code": "plan",
-        "show_if_value": "yes",
-    },
-    {
-        "code": "satisfaction",
-        "field_type": "rating",
-        "label": "Satisfaction",
-        "min_value": 1,
-        "max_value": 5,
-        "min_label": "Faible",
-        "max_label": "Forte",
-    },
-    {
-        "code": "meeting",
-        "field_type": "date",
-        "label": "Date de la dernière réunion",
-        "min_date": datetime.date(2020, 1, 1),
-        "max_date": datetime.date(2030, 12, 31),
-    },
-    {"code": "contact", "field_type": "email", "label": "Courriel de contact", "required": False},
+# With the nine of the test factories' consultation that `questions()` adds, 20 questions: 3 short texts,
+# 3 long texts, 2 single choices, 2 multiple choices, 2 yes/no, 2 ratings, 2 numbers (one shown only
+# after "yes"), 2 dates, 2 e-mails.
+MORE_QUESTIONS = [
     {"code": "partner", "field_type": "short_text", "label": "Partenaire principal", "required": False},
     {"code": "lessons", "field_type": "long_text", "label": "Leçons apprises"},
     {
@@ -150,7 +109,17 @@ QUESTIONS = [
     {"code": "summary", "field_type": "short_text", "label": "Résumé en une phrase"},
     {"code": "advice", "field_type": "long_text", "label": "Conseils aux autres communes", "required": False},
 ]
-assert len(QUESTIONS) == 20
+
+
+def questions() -> list[dict]:
+    """The benchmark's 20 questions (inside Django: `consultations` is the project's)."""
+    from consultations.sample_questions import sample_questions
+
+    shared = sample_questions(
+        "name", "story", "axis", "tools", "plan", "plan-year", "satisfaction", "meeting", "contact"
+    )
+    return [*shared, *MORE_QUESTIONS]
+
 
 WORDS_FR = (
     "commune conseil citoyens budget participatif quartier jeunes femmes association projet eau route école "
@@ -243,7 +212,7 @@ def build_consultation(slug: str = "bench-consultation"):
             closes_at=now + datetime.timedelta(days=30),
         )
     )
-    for order, spec in enumerate(QUESTIONS):
+    for order, spec in enumerate(questions()):
         Question.objects.create(page=page, sort_order=order, locale=locale, **{"required": True, **spec})
     page.save_revision().publish()
     return ConsultationPage.objects.get(pk=page.pk)
@@ -785,7 +754,8 @@ def verdict(ours: dict, floor: dict) -> str:
     growth = ours["growth_mb"]
     return (
         f"{ratio:.2f}× the floor's time ({'meets' if ratio <= TARGET_RATIO else 'misses'} the {TARGET_RATIO}× "
-        f"target); peak growth {growth:.0f} MB ({'meets' if growth < TARGET_GROWTH_MB else 'misses'} the "
+        f"target), {ours['cpu_seconds'] / floor['cpu_seconds']:.2f}× its CPU time; "
+        f"peak growth {growth:.0f} MB ({'meets' if growth < TARGET_GROWTH_MB else 'misses'} the "
         f"{TARGET_GROWTH_MB} MB target)"
     )
 
@@ -917,6 +887,30 @@ def migrated_database(url: str, media_root: str, quiet_timeout: float, prefix: s
         shutil.rmtree(media_root, ignore_errors=True)
 
 
+def add_export_options(parser: argparse.ArgumentParser, kinds: Sequence[str], database_url: str, repeat: int) -> None:
+    """The options of the export benchmarks (`exports.py`, `workshops.py`), run options included."""
+    parser.add_argument("--kinds", default=",".join(kinds), help=f"comma-separated exports: {', '.join(kinds)}")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=repeat,
+        help=f"fresh processes per export kind, the kinds taking turns; the median is kept (default {repeat})",
+    )
+    parser.add_argument("--database-url", default=database_url, help="benchmark database (sqlite or postgres)")
+    parser.add_argument("--profile", action="store_true", help="also time our export in parts and profile it")
+    add_run_options(parser, idle_wait=30)
+
+
+def check_export_options(parser: argparse.ArgumentParser, args: argparse.Namespace, kinds: Sequence[str]) -> None:
+    """`args.kinds` as a list of known kinds, and a `--repeat` of at least 1 (else the parser's error)."""
+    args.kinds = [kind.strip() for kind in args.kinds.split(",") if kind.strip()]
+    for kind in args.kinds:
+        if kind not in kinds:
+            parser.error(f"unknown kind: {kind}")
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+
+
 EXPORT_HEADER = ["Export", "Wall s", "× floor", "CPU s", "Peak growth MB", "Peak RSS MB", "Rows", "File MB"]
 EXPORT_NOTE = (
     "Each measurement is a fresh process. Peak growth = peak RSS (`ru_maxrss`) − RSS just before the export "
@@ -941,6 +935,32 @@ def export_cells(title: str, entry: dict, floor: dict | None) -> list[str]:
         f"{entry['file_mb']:.1f}",
         f"{other:.0f}" + (" *" if other >= NOISY_PERCENT else ""),
     ]
+
+
+def export_report(exports: list[dict], titles: dict[str, str], group: tuple[str, str] | None = None) -> list[str]:
+    """Report lines of measured exports (`measure_exports`' results): a table row each, the note, then how
+    each compares with the floor measured with it, every run's wall time included.
+
+    `group` is (field, column title) when the exports were measured in groups (such as sizes), each with its floor.
+    """
+    groups: dict = {}
+    for entry in exports:
+        groups.setdefault(entry[group[0]] if group else None, {})[entry["kind"]] = entry
+    rows, verdicts = [], []
+    for value, kinds in groups.items():
+        lead = [f"{value:,}"] if group else []
+        floor = kinds.get("floor")
+        rows += [[*lead, *export_cells(titles[kind], entry, floor)] for kind, entry in kinds.items()]
+        for kind, entry in kinds.items():
+            if floor and kind != "floor":
+                runs = ", ".join(f"{seconds:.2f}" for seconds in entry["runs"])
+                floor_runs = ", ".join(f"{seconds:.2f}" for seconds in floor["runs"])
+                where = f"{value:,} {group[1].lower()}, " if group else ""
+                verdicts.append(
+                    f"- {where}{titles[kind]}: {verdict(entry, floor)}; runs {runs} s against {floor_runs} s."
+                )
+    header = [*([group[1]] if group else []), *EXPORT_HEADER, "Other CPU %"]
+    return [table(header, rows), "", EXPORT_NOTE, "", *verdicts, ""]
 
 
 def measure_exports(

@@ -1,13 +1,13 @@
 #!/usr/bin/env python
 """Benchmark of the responses' XLSX export (time and memory) and of the import of filled questionnaires.
 
-    .venv/bin/python bench/exports.py [--sizes 10000,100000] [--database-url URL] [--import-files 100]
-                                      [--profile] [--json FILE]
+    .venv/bin/python bench/exports.py [--sizes 10000,100000] [--kinds floor,ours,wagtail] [--repeat 1]
+                                      [--database-url URL] [--import-files 100] [--profile] [--json FILE]
 
 On a database of its own (default sqlite:////tmp/shabaka-bench-exports-<pid>.sqlite3, deleted at
 the end; a PostgreSQL URL is created and dropped), migrated with the production settings:
 
-1. build a public consultation of 20 questions (`benchlib.QUESTIONS`) and a superuser;
+1. build a public consultation of 20 questions (`benchlib.questions()`) and a superuser;
 2. for each size, insert responses with `bulk_create` up to that size, then export them three
    ways, each in a fresh Python process whose wall time and peak memory growth are measured
    (peak RSS from `getrusage(RUSAGE_SELF).ru_maxrss`, minus the RSS just before the export):
@@ -49,21 +49,13 @@ SUPERUSER = "bench-admin"
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated numbers of responses")
-    parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated: floor, ours, wagtail")
-    parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL, help="benchmark database (sqlite or postgres)")
     parser.add_argument("--import-files", type=int, default=100, help="filled questionnaires to import (0: none)")
-    parser.add_argument(
-        "--profile", action="store_true", help="also time our export in parts and profile it (smallest size)"
-    )
-    benchlib.add_run_options(parser, idle_wait=30)
+    benchlib.add_export_options(parser, KINDS, DEFAULT_DATABASE_URL, repeat=1)
     args = parser.parse_args()
     if args.task:
         return args
     args.sizes = sorted(int(size) for size in args.sizes.split(",") if size.strip())
-    args.kinds = [kind.strip() for kind in args.kinds.split(",") if kind.strip()]
-    for kind in args.kinds:
-        if kind not in KINDS:
-            parser.error(f"unknown kind: {kind}")
+    benchlib.check_export_options(parser, args, KINDS)
     if not args.sizes or args.sizes[0] < 1 or args.sizes[-1] > 1_000_000:
         parser.error("--sizes must be between 1 and 1,000,000")
     if not 0 <= args.import_files <= 100:
@@ -175,10 +167,6 @@ def breakdown(path: Path) -> dict:
         source = export().responses_sheet()
         values = [list(row) for row in source.rows]
         timings["read_and_compute_values"] = time.perf_counter() - started
-
-        started = time.perf_counter()
-        export().tallies()
-        timings["summary_pass"] = time.perf_counter() - started
 
         started = time.perf_counter()
         write_xlsx([Sheet(source.title, source.columns, values, right_to_left=source.right_to_left)], path)
@@ -296,7 +284,7 @@ def run(args: argparse.Namespace) -> dict:
             log(f"inserted {result['inserted']} responses in {result['seconds']:.1f} s (total {result['total']})")
             results["inserts"].append(result)
             inserted = size
-            exports = benchlib.measure_exports(SCRIPT, env, args, output, f"{size} ")
+            exports = benchlib.measure_exports(SCRIPT, env, args, output, f"{size} ", repeat=args.repeat)
             results["exports"] += [{"size": size, **result} for result in exports]
             if args.profile and size == args.sizes[0]:
                 results["breakdown"], results["profile"] = benchlib.breakdown_and_profile(SCRIPT, env, args, output)
@@ -313,27 +301,13 @@ def report(info: dict, args: argparse.Namespace, results: dict) -> str:
     out = [benchlib.machine_line(info), ""]
     inserts = ", ".join(f"{r['inserted']:,} in {r['seconds']:.1f} s" for r in results["inserts"])
     out += [f"Responses inserted with `bulk_create` (batches of {benchlib.BATCH}): {inserts}.", ""]
-    rows = []
-    by_size: dict[int, dict[str, dict]] = {}
-    for entry in results["exports"]:
-        by_size.setdefault(entry["size"], {})[entry["kind"]] = entry
-    for size, kinds in by_size.items():
-        rows += [
-            [f"{size:,}", *benchlib.export_cells(KIND_TITLES[kind], entry, kinds.get("floor"))]
-            for kind, entry in kinds.items()
-        ]
-    out += [benchlib.table(["Responses", *benchlib.EXPORT_HEADER, "Other CPU %"], rows), ""]
-    out += [benchlib.EXPORT_NOTE, ""]
-    verdicts = []
-    for size, kinds in by_size.items():
-        ours, floor = kinds.get("ours"), kinds.get("floor")
-        if ours and floor:
-            verdicts.append(
-                f"- {size:,} responses: ours takes {benchlib.verdict(ours, floor)}. "
-                f"Reading the responses and computing the same values (the floor's preparation, outside its time) "
-                f"took {floor['prepare_seconds']:.1f} s."
-            )
-    out += verdicts + ([""] if verdicts else [])
+    out += benchlib.export_report(results["exports"], KIND_TITLES, ("size", "Responses"))
+    floors = [entry for entry in results["exports"] if entry["kind"] == "floor"]
+    out += [
+        f"Reading {floor['size']:,} responses and computing the values our Responses sheet holds (the floor's "
+        f"preparation, outside its time) took {floor['prepare_seconds']:.1f} s."
+        for floor in floors
+    ] + ([""] if floors else [])
     if results.get("import"):
         imported = results["import"]
         out += [
@@ -371,8 +345,8 @@ def report(info: dict, args: argparse.Namespace, results: dict) -> str:
             f"Our export in parts, {results['breakdown']['responses']:,} responses (one process, parts timed one "
             "after the other; the whole export writes the Responses, Summary and Questions sheets):",
             {
-                "read_and_compute_values": "read the responses and compute the Responses sheet's values (no writing)",
-                "summary_pass": "second pass over the responses for the Summary sheet (`tallies()`)",
+                "read_and_compute_values": "read the responses, compute the Responses sheet's values and count "
+                "the answers for the Summary sheet (no writing)",
             },
             f"Profile of our export ({results['profile']['responses']:,} responses, cProfile), by own time:",
         )

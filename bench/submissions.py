@@ -7,7 +7,7 @@
 For each database (SQLite, then PostgreSQL), on a database of its own that is
 created, migrated with the production settings and dropped at the end:
 
-1. build a public consultation of 20 questions with the ORM (`benchlib.QUESTIONS`);
+1. build a public consultation of 20 questions with the ORM (`benchlib.questions()`);
 2. for each number of server workers, start uvicorn (`network_site.settings.production`,
    PAGE_CACHE=false, CONSULTATION_POSTS_PER_HOUR=1000000: every client comes from
    127.0.0.1, so the per-client rate limit would otherwise refuse them after 20 answers);

@@ -92,22 +92,15 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--workshops", type=int, default=500, help="workshop pages (default 500)")
     parser.add_argument("--per-workshop", type=int, default=20, help="recommendations per workshop (default 20)")
     parser.add_argument("--requests", type=int, default=10, help="timed requests per page and cache state")
-    parser.add_argument("--repeat", type=int, default=3, help="fresh processes per export kind (median kept)")
-    parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated exports: floor, ours, ours-again")
-    parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL, help="benchmark database (sqlite or postgres)")
-    parser.add_argument("--profile", action="store_true", help="also time our export in parts and profile it")
-    benchlib.add_run_options(parser, idle_wait=30)
+    benchlib.add_export_options(parser, KINDS, DEFAULT_DATABASE_URL, repeat=3)
     args = parser.parse_args()
     if args.task:
         return args
-    args.kinds = [kind.strip() for kind in args.kinds.split(",") if kind.strip()]
-    for kind in args.kinds:
-        if kind not in KINDS:
-            parser.error(f"unknown kind: {kind}")
+    benchlib.check_export_options(parser, args, KINDS)
     if not 1 <= args.workshops <= 5000 or not 1 <= args.per_workshop <= 200:
         parser.error("--workshops must be between 1 and 5,000, --per-workshop between 1 and 200")
-    if args.requests < 1 or args.repeat < 1:
-        parser.error("--requests and --repeat must be at least 1")
+    if args.requests < 1:
+        parser.error("--requests must be at least 1")
     return args
 
 
@@ -385,6 +378,7 @@ def run(args: argparse.Namespace) -> dict:
     database = benchlib.migrated_database(args.database_url, MEDIA_ROOT, args.quiet_timeout, "shabaka-bench-workshops-")
     with database as (env, version, output):
         results["version"] = version
+        benchlib.manage(env, "collectstatic", "--noinput", "-v0")  # the pages measured link the manifest's files
         site = benchlib.run_task(SCRIPT, env, "prepare", str(args.workshops), str(args.per_workshop))
         results["site"] = site
         log(
@@ -433,10 +427,8 @@ def report(info: dict, results: dict) -> str:
         "after a publication. p50 and max of the timed requests (one for the export route).",
         "",
     ]
-    exports = {entry["kind"]: entry for entry in results["exports"]}
-    floor = exports.get("floor")
-    rows = [benchlib.export_cells(KIND_TITLES[kind], entry, floor) for kind, entry in exports.items()]
-    out += [benchlib.table([*benchlib.EXPORT_HEADER, "Other CPU %"], rows), "", benchlib.EXPORT_NOTE, ""]
+    out += benchlib.export_report(results["exports"], KIND_TITLES)
+    floor = next((entry for entry in results["exports"] if entry["kind"] == "floor"), None)
     if floor:
         out += [
             f"The workbook has {floor['sheets']} sheets ({floor['rows_in_all_sheets']:,} rows in all: *All*, then "
@@ -444,15 +436,6 @@ def report(info: dict, results: dict) -> str:
             f"(the floor's preparation, outside its time) took {floor['prepare_seconds']:.2f} s.",
             "",
         ]
-    for kind in ("ours", "ours-again"):
-        if floor and kind in exports:
-            runs = ", ".join(f"{seconds:.2f}" for seconds in exports[kind]["runs"])
-            floor_runs = ", ".join(f"{seconds:.2f}" for seconds in floor["runs"])
-            out += [
-                f"- {KIND_TITLES[kind]}: {benchlib.verdict(exports[kind], floor)}; runs {runs} s against "
-                f"{floor_runs} s."
-            ]
-    out += [""]
     out += benchlib.parts_and_profile(
         results,
         "Our export (`recommendations_xlsx`) in parts, one process, parts timed one after the other:",

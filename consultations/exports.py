@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter, methodcaller
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import translation
@@ -31,7 +33,7 @@ from openpyxl.chart import BarChart, Reference
 from home.models import CommunePage
 from home.spreadsheets import Column, Sheet, WriteReport, iter_csv, write_xlsx
 
-from .models import ConsultationPage
+from .models import ConsultationPage, Response
 from .questions import OTHER, QuestionType, parse_choices
 
 CHUNK = 2000
@@ -48,10 +50,41 @@ SUMMARY_TYPES = {
 
 @dataclass
 class ExportColumn:
-    """One column of the Responses sheet and how to read its value from an answer dict."""
+    """One column of the Responses sheet and how to read its value: from the row of
+    `ConsultationExport.fields()` for the columns about the response, from its answers
+    (`form_data`) for the questions' columns."""
 
     header: str
-    read: object  # callable(form_data) -> value
+    read: Callable[[Any], Any]
+
+
+class Tallies:
+    """Per summarised question: how many answered it, and Counters of its answers (or items, ranks)."""
+
+    def __init__(self, questions):
+        self.summarised = [(q.code, q.field_type) for q in questions if q.field_type in SUMMARY_TYPES]
+        self.counts: dict[str, Counter] = defaultdict(Counter)
+        self.sums: dict[str, Counter] = defaultdict(Counter)
+        self.answered: Counter = Counter()
+
+    def add(self, form_data: dict) -> None:
+        for code, kind in self.summarised:
+            value = form_data.get(code)
+            if value in (None, "", [], {}):
+                continue
+            self.answered[code] += 1
+            if kind == QuestionType.MATRIX:
+                for item, rating in value.items():
+                    self.counts[code][(item, rating)] += 1
+                    self.sums[code][item] += rating
+            elif kind == QuestionType.RANKING:
+                for rank, option in enumerate(value, start=1):
+                    self.sums[code][option] += rank
+                    self.counts[code][option] += 1
+            elif isinstance(value, list):
+                self.counts[code].update(value)
+            else:
+                self.counts[code][str(value)] += 1
 
 
 @dataclass
@@ -79,6 +112,7 @@ class ConsultationExport:
         header_page = self.pages.get(self.options.language) or self.consultation
         self.questions = [q for q in header_page.questions.all() if q.is_answerable]
         self.report = WriteReport()
+        self._tallies: Tallies | None = None
 
     @property
     def right_to_left(self) -> bool:
@@ -87,24 +121,37 @@ class ConsultationExport:
     # --- Responses ---------------------------------------------------------------
 
     def columns(self) -> list[ExportColumn]:
+        """The Responses sheet's columns: first those about the response (read from the row of
+        `fields()`), then those of the questions (read from its answers, `form_data`)."""
+        channels = {value: str(label) for value, label in Response.Channel.choices}  # translated once
         columns = [
-            ExportColumn(_("Response"), lambda r: r.pk),
-            ExportColumn(_("Submitted"), lambda r: r.submit_time),
-            ExportColumn(_("Last changed"), lambda r: r.updated_at),
-            ExportColumn(_("Channel"), lambda r: r.get_channel_display()),
-            ExportColumn(_("Language"), lambda r: r.language),
+            ExportColumn(_("Response"), itemgetter(0)),
+            ExportColumn(_("Submitted"), itemgetter(1)),
+            ExportColumn(_("Last changed"), itemgetter(2)),
+            ExportColumn(_("Channel"), lambda row: channels.get(row[3], row[3])),
+            ExportColumn(_("Language"), itemgetter(4)),
         ]
-        if self.consultation.audience == ConsultationPage.Audience.MEMBERS:
-            columns.append(ExportColumn(_("Member council"), lambda r: r.member.title if r.member_id else ""))
+        if self.members_only:
+            columns.append(ExportColumn(_("Member council"), lambda row: row[5] or ""))
         else:
             columns += [
-                ExportColumn(_("Name"), lambda r: r.respondent_name),
-                ExportColumn(_("E-mail"), lambda r: r.respondent_email),
-                ExportColumn(_("Commune"), lambda r: r.respondent_commune),
+                ExportColumn(_("Name"), itemgetter(5)),
+                ExportColumn(_("E-mail"), itemgetter(6)),
+                ExportColumn(_("Commune"), itemgetter(7)),
             ]
         for question in self.questions:
             columns += self._question_columns(question)
         return columns
+
+    @property
+    def members_only(self) -> bool:
+        return self.consultation.audience == ConsultationPage.Audience.MEMBERS
+
+    def fields(self) -> list[str]:
+        """What is read of each response, in the order `columns()` reads it, its answers last:
+        plain values, no model instance."""
+        who = ["member__title"] if self.members_only else ["respondent_name", "respondent_email", "respondent_commune"]
+        return ["pk", "submit_time", "updated_at", "channel", "language", *who, "form_data"]
 
     def _question_columns(self, question) -> list[ExportColumn]:
         code, label = question.code, question.label
@@ -134,65 +181,49 @@ class ConsultationExport:
             columns = [ExportColumn(f"{code} — {label}", _labelled(code, labels))]
         elif kind == QuestionType.FILE:
             columns = [ExportColumn(f"{code} — {label}", _file_name(code))]
+        elif kind == QuestionType.DATE:
+            columns = [ExportColumn(f"{code} — {label}", _date(code))]
         else:
-            columns = [ExportColumn(f"{code} — {label}", _plain(code, kind))]
+            columns = [ExportColumn(f"{code} — {label}", _answer(code))]
         if question.allow_other:
-            columns.append(ExportColumn(f"{code}:other — {label}: {labels[OTHER]}", _plain(f"{code}__other", None)))
+            columns.append(ExportColumn(f"{code}:other — {label}: {labels[OTHER]}", _answer(f"{code}__other")))
         return columns
 
     def responses_sheet(self) -> Sheet:
+        """The Responses sheet; reading its rows also counts the answers for the Summary sheet (`tallies()`)."""
         columns = self.columns()
-        fixed = 6 if self.consultation.audience == ConsultationPage.Audience.MEMBERS else 8
-        rows = (
-            [
-                column.read(response) if index < fixed else column.read(response.form_data)
-                for index, column in enumerate(columns)
-            ]
-            for response in self.responses.select_related("member").iterator(chunk_size=CHUNK)
-        )
+        fixed = len(self.fields()) - 1  # the columns about the response
         return Sheet(
             _("Responses"),
             [Column(column.header, width=18 if index < fixed else 28) for index, column in enumerate(columns)],
-            rows,
+            self._rows(columns, fixed),
             right_to_left=self.right_to_left,
         )
 
     def _rows(self, columns: list[ExportColumn], fixed: int) -> Iterator[list]:
-        for number, response in enumerate(self.responses.select_related("member").iterator(chunk_size=CHUNK), 1):
-            yield [
-                column.read(response) if index < fixed else column.read(response.form_data)
-                for index, column in enumerate(columns)
-            ]
-            if self.on_row:
-                self.on_row(number)
+        about = [column.read for column in columns[:fixed]]
+        answers = [column.read for column in columns[fixed:]]
+        tallies = Tallies(self.questions)
+        on_row = self.on_row
+        rows = self.responses.values_list(*self.fields()).iterator(chunk_size=CHUNK)
+        for number, row in enumerate(rows, 1):
+            form_data = row[-1]
+            tallies.add(form_data)
+            yield [read(row) for read in about] + [read(form_data) for read in answers]
+            if on_row:
+                on_row(number)
+        self._tallies = tallies  # every row read: the Summary sheet need not read them again
 
     # --- Summary -----------------------------------------------------------------
 
-    def tallies(self) -> dict[str, dict]:
-        """Per question: Counter of answers (or of items/ranks), in one pass over the responses."""
-        counts: dict[str, Counter] = defaultdict(Counter)
-        sums: dict[str, Counter] = defaultdict(Counter)
-        answered: Counter = Counter()
-        summarised = [q for q in self.questions if q.field_type in SUMMARY_TYPES]
-        for form_data in self.responses.values_list("form_data", flat=True).iterator(chunk_size=CHUNK):
-            for question in summarised:
-                value = form_data.get(question.code)
-                if value in (None, "", [], {}):
-                    continue
-                answered[question.code] += 1
-                if question.field_type == QuestionType.MATRIX:
-                    for item, rating in value.items():
-                        counts[question.code][(item, rating)] += 1
-                        sums[question.code][item] += rating
-                elif question.field_type == QuestionType.RANKING:
-                    for rank, option in enumerate(value, start=1):
-                        sums[question.code][option] += rank
-                        counts[question.code][option] += 1
-                elif isinstance(value, list):
-                    counts[question.code].update(value)
-                else:
-                    counts[question.code][str(value)] += 1
-        return {"counts": counts, "sums": sums, "answered": answered}
+    def tallies(self) -> Tallies:
+        """The answers counted: by the Responses sheet's pass if it was read to the end, else in a pass of their own."""
+        if self._tallies is None:
+            tallies = Tallies(self.questions)
+            for form_data in self.responses.values_list("form_data", flat=True).iterator(chunk_size=CHUNK):
+                tallies.add(form_data)
+            self._tallies = tallies
+        return self._tallies
 
     def summary_sheet(self) -> Sheet:
         tallies = self.tallies()
@@ -217,8 +248,8 @@ class ConsultationExport:
         for question in self.questions:
             if question.field_type not in SUMMARY_TYPES:
                 continue
-            answered = tallies["answered"][question.code]
-            counts, sums = tallies["counts"][question.code], tallies["sums"][question.code]
+            answered = tallies.answered[question.code]
+            counts, sums = tallies.counts[question.code], tallies.sums[question.code]
             yield [f"{question.code} — {question.label}", answered, None, None]
             row_number += 1
             first = row_number + 1
@@ -274,10 +305,8 @@ class ConsultationExport:
         for question in self.questions:
             if question.field_type not in SUMMARY_TYPES:
                 continue
-            answered = tallies["answered"][question.code]
-            lines = self._answer_lines(
-                question, tallies["counts"][question.code], tallies["sums"][question.code], answered
-            )
+            answered = tallies.answered[question.code]
+            lines = self._answer_lines(question, tallies.counts[question.code], tallies.sums[question.code], answered)
             biggest = max((count for _label, count, _mean in lines), default=0) or 1
             results.append(
                 {
@@ -394,12 +423,14 @@ def _range(title: str, column: int, first: int, last: int) -> str:
     return f"'{title}'!${letter}${first}:${letter}${last}"
 
 
-def _plain(code, kind):
+def _answer(code):
+    return methodcaller("get", code)
+
+
+def _date(code):
     def read(form_data):
         value = form_data.get(code)
-        if kind == QuestionType.DATE and value:
-            return datetime.date.fromisoformat(value)
-        return value
+        return datetime.date.fromisoformat(value) if value else value
 
     return read
 

@@ -173,3 +173,13 @@ def test_large_export_runs_in_the_background_and_only_its_requester_and_organise
     other.groups.add(site_tree.commune.group_for_editors())
     client.force_login(other)
     assert client.get(job_url + "download/").status_code in (302, 403)
+
+
+def test_summary_counts_come_from_the_responses_pass(answered, django_assert_num_queries):
+    export = ConsultationExport(answered, Response.objects.all(), ExportOptions(language="fr"))
+    progress = []
+    export.on_row = progress.append
+    rows = list(export.responses_sheet().rows)
+    with django_assert_num_queries(0):
+        tallies = export.tallies()
+    assert tallies.answered["plan"] == len(rows) == 2 and progress == [1, 2]

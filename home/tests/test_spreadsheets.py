@@ -69,10 +69,11 @@ def test_negative_numbers_stay_numbers():
 
 
 def test_control_characters_are_replaced_and_counted():
-    workbook, report, _data = read_back([Sheet("S", ["a"], [["line\x0bbreak"], ["nul\x00esc\x1b"]])])
+    rows = [["line\x0bbreak"], ["nul\x00esc\x1b"], ["not\ufffea\udc80character"]]
+    workbook, report, _data = read_back([Sheet("S", ["a"], rows)])
     values = [row[0].value for row in workbook.active.iter_rows(min_row=2)]
-    assert values == ["line\nbreak", "nul\ufffdesc\ufffd"]
-    assert report.cleaned_cells == 2
+    assert values == ["line\nbreak", "nul\ufffdesc\ufffd", "not\ufffda\ufffdcharacter"]
+    assert report.cleaned_cells == 3
 
 
 def test_text_longer_than_a_cell_is_cut_and_flagged():
@@ -139,3 +140,28 @@ def test_memory_stays_flat_whatever_the_number_of_rows(tmp_path):
 
     small, large = peak(2_000), peak(40_000)
     assert large < small * 1.5 + 2_000_000, (small, large)
+
+
+def test_rows_read_back_as_openpyxl_writes_the_same_values():
+    """The writer builds the rows' XML itself: what a reader sees is what openpyxl's own cells give."""
+    rows = [
+        ["plain", "a & b <c> d", " leading", "trailing ", "   ", "line\nbreak", "cr\r\nlf", "الجماعة", "😀 x"],
+        [3, -2, 10**17, 2.5, Decimal("1.25"), True, False, datetime.date(2024, 2, 29), None],
+        [datetime.datetime(2020, 3, 2, 9, 30, 15), "", None, "\u200fمرحبا", "x\xa0y", 0, 0.1, 1e300, "last"],
+    ]
+    ours = io.BytesIO()
+    write_xlsx([Sheet("S", [f"h{number}" for number in range(9)], rows)], ours)
+    reference = openpyxl.Workbook(write_only=True)
+    sheet = reference.create_sheet("S")
+    for row in [[f"h{number}" for number in range(9)], *rows]:
+        sheet.append(row)
+    theirs = io.BytesIO()
+    reference.save(theirs)
+
+    def cells(data):
+        worksheet = openpyxl.load_workbook(io.BytesIO(data.getvalue())).active
+        return [[(c.value, c.data_type, c.number_format) for c in row] for row in worksheet.iter_rows(min_row=2)]
+
+    expected = cells(theirs)
+    expected[2][0] = (rows[2][0], "d", "yyyy-mm-dd hh:mm")  # the writer gives date-times a time format
+    assert cells(ours) == expected
