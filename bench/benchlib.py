@@ -606,16 +606,30 @@ def _die_with_parent() -> None:
 
 
 class Server:
-    """uvicorn serving the ASGI application on 127.0.0.1 with `workers` processes."""
+    """An ASGI server serving the application on 127.0.0.1 on a free port, as a subprocess.
 
-    def __init__(self, env: dict[str, str], workers: int = 1):
-        self.name = f"uvicorn ({workers} worker{'s' if workers > 1 else ''})"
+    By default uvicorn with `workers` processes; any other `command` (`Server.DAPHNE`) names the
+    port as `{port}`. Neither server writes an access log.
+    """
+
+    APPLICATION = "network_site.asgi:application"
+    # -v 0: no access log, as uvicorn's --no-access-log.
+    DAPHNE = [str(BIN / "daphne"), "-b", HOST, "-p", "{port}", "-v", "0", APPLICATION]
+
+    def __init__(self, env: dict[str, str], workers: int = 1, command: list[str] | None = None):
+        if command is None:
+            command = [str(BIN / "uvicorn"), self.APPLICATION, "--host", HOST, "--port", "{port}"]
+            command += ["--workers", str(workers), "--lifespan", "off", "--no-access-log"]
+            self.name = f"uvicorn ({workers} worker{'s' if workers > 1 else ''})"
+        else:
+            self.name = Path(command[0]).name
         self.port = free_port()
-        command = [str(BIN / "uvicorn"), "network_site.asgi:application", "--host", HOST, "--port", str(self.port)]
-        command += ["--workers", str(workers), "--lifespan", "off", "--no-access-log"]
-        self.log_file = tempfile.NamedTemporaryFile(prefix="shabaka-bench-uvicorn-", suffix=".log", delete=False)
+        self.command = [argument.replace("{port}", str(self.port)) for argument in command]
+        self.log_file = tempfile.NamedTemporaryFile(
+            prefix=f"shabaka-bench-{Path(command[0]).name}-", suffix=".log", delete=False
+        )
         self.process = subprocess.Popen(
-            command,
+            self.command,
             cwd=ROOT,
             env=env,
             stdin=subprocess.DEVNULL,

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import ctypes
 import json
 import os
 import platform
@@ -30,7 +29,6 @@ import resource
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -40,6 +38,8 @@ import urllib.parse
 import urllib.request
 from collections import Counter
 from pathlib import Path
+
+import benchlib
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -264,76 +264,6 @@ def show_queries(counts: dict[str, dict], which: str) -> str:
 # --- Servers and load ------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def _die_with_parent() -> None:
-    """Linux: the server gets SIGTERM if the benchmark dies without cleaning up."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-
-
-def server_command(server: str, port: int) -> list[str]:
-    app = "network_site.asgi:application"
-    if server == "uvicorn":
-        return [str(BIN / "uvicorn"), app, "--host", HOST, "--port", str(port), "--workers", "1"] + [
-            "--lifespan",
-            "off",
-            "--no-access-log",
-        ]
-    # -v 0: no access log, as uvicorn's --no-access-log.
-    return [str(BIN / "daphne"), "-b", HOST, "-p", str(port), "-v", "0", app]
-
-
-class Server:
-    def __init__(self, server: str, env: dict[str, str]):
-        self.name = server
-        self.port = free_port()
-        self.command = server_command(server, self.port)
-        self.log_file = tempfile.NamedTemporaryFile(prefix=f"shabaka-bench-{server}-", suffix=".log", delete=False)
-        self.process = subprocess.Popen(
-            self.command,
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=self.log_file,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # Ctrl-C reaches the benchmark, which stops the server itself
-            preexec_fn=_die_with_parent,
-        )
-
-    def url(self, path: str) -> str:
-        return f"http://{HOST}:{self.port}{path}"
-
-    def wait_ready(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"{self.name} exited with {self.process.returncode}:\n{self.log_tail()}")
-            with contextlib.suppress(OSError):
-                if get(self.url("/healthz"))[0] == 200:
-                    return
-            time.sleep(0.2)
-        raise RuntimeError(f"{self.name} not ready after {timeout} s:\n{self.log_tail()}")
-
-    def log_tail(self) -> str:
-        return Path(self.log_file.name).read_text(errors="replace")[-3000:]
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.log_file.close()
-        Path(self.log_file.name).unlink(missing_ok=True)
-
-
 def get(url: str) -> tuple[int, dict[str, str], int]:
     """Status, headers (names in lower case) and body size of one GET."""
     request = urllib.request.Request(url, headers={"User-Agent": "shabaka-bench"})
@@ -345,36 +275,9 @@ def get(url: str) -> tuple[int, dict[str, str], int]:
     return status, {name.lower(): value for name, value in headers.items()}, size
 
 
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def machine_busy_seconds() -> float:
-    """CPU time spent by the whole machine (every CPU, every process), from /proc/stat."""
-    values = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
-    idle = values[3] + values[4]  # idle + iowait
-    return (sum(values) - idle) / CLOCK_TICKS
-
-
 def children_cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
-
-
-def tree_cpu_seconds(pid: int) -> float:
-    """utime + stime of a process, of its live descendants and of its reaped children."""
-    stats = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            with contextlib.suppress(OSError):
-                raw = Path(f"/proc/{entry}/stat").read_text()
-                fields = raw[raw.rindex(")") + 2 :].split()  # fields[0] is field 3 (state)
-                stats[int(entry)] = (int(fields[1]), sum(int(value) for value in fields[11:15]))
-    total, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        total += stats.get(current, (0, 0))[1]
-        todo += [child for child, (ppid, _) in stats.items() if ppid == current]
-    return total / CLOCK_TICKS
 
 
 def run_wrk(url: str, args: argparse.Namespace, script: str) -> dict:
@@ -417,16 +320,16 @@ def wait_for_other_load(limit: float = OTHER_LOAD_WAIT_SECONDS) -> None:
         time.sleep(2)
 
 
-def measure(server: Server, path: str, args: argparse.Namespace, script: str) -> dict:
+def measure(server: benchlib.Server, path: str, args: argparse.Namespace, script: str) -> dict:
     """One wrk run against one page, with the server's CPU time and the rest of the machine's."""
     for _ in range(WARMUP_REQUESTS):
         status, headers, size = get(server.url(path))
-    busy_before, wrk_before = machine_busy_seconds(), children_cpu_seconds()
-    cpu_before = tree_cpu_seconds(server.process.pid)
+    busy_before, wrk_before = benchlib.machine_busy_seconds(), children_cpu_seconds()
+    cpu_before = benchlib.tree_cpu_seconds(server.process.pid)
     figures = run_wrk(server.url(path), args, script)
-    cpu = tree_cpu_seconds(server.process.pid) - cpu_before
+    cpu = benchlib.tree_cpu_seconds(server.process.pid) - cpu_before
     wrk_cpu = children_cpu_seconds() - wrk_before
-    other = machine_busy_seconds() - busy_before - cpu - wrk_cpu
+    other = benchlib.machine_busy_seconds() - busy_before - cpu - wrk_cpu
     requests = figures["requests"]
     duration = figures["duration_us"] / 1e6
     return {
@@ -450,7 +353,7 @@ def measure(server: Server, path: str, args: argparse.Namespace, script: str) ->
 def bench_server(server_name, mode, pages, env, args, script) -> dict[str, dict]:
     env = dict(env, PAGE_CACHE=MODES[mode])
     wait_for_other_load()
-    server = Server(server_name, env)
+    server = benchlib.Server(env, command=benchlib.Server.DAPHNE if server_name == "daphne" else None)
     results = {}
     try:
         server.wait_ready()
@@ -601,9 +504,9 @@ def main() -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, terminate)
-    busy = machine_busy_seconds()
+    busy = benchlib.machine_busy_seconds()
     time.sleep(1)
-    busy = machine_busy_seconds() - busy
+    busy = benchlib.machine_busy_seconds() - busy
     if busy > NOISY_PERCENT / 100:
         log(f"warning: the machine is busy ({100 * busy:.0f} % of a CPU in use): the figures will be noisy")
     env = bench_environment(args)

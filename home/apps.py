@@ -9,7 +9,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished
+        from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
         from . import signals
         from .locales import forget_locales
@@ -19,6 +19,11 @@ class HomeConfig(AppConfig):
         page_published.connect(signals.purge_page_cache)
         page_unpublished.connect(signals.purge_page_cache)
         post_delete.connect(signals.purge_page_cache, sender="wagtailcore.Page")
+        # A move or a new slug changes pages' URLs: kept routes (home/page_routes.py) and breadcrumbs.
+        post_page_move.connect(signals.purge_page_cache)
+        page_slug_changed.connect(signals.purge_page_cache)
+        post_save.connect(signals.purge_page_cache, sender="wagtailcore.Site")
+        post_delete.connect(signals.purge_page_cache, sender="wagtailcore.Site")
         post_save.connect(forget_locales, sender="wagtailcore.Locale")
         post_delete.connect(forget_locales, sender="wagtailcore.Locale")
         # The site chrome shows these on every page.

@@ -10,7 +10,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
@@ -23,7 +24,7 @@ from wagtail.search import index
 
 from .blocks import BaseStreamBlock
 from .locales import locale_by_id
-from .page_cache import cached_until_publication
+from .page_cache import PAGE_CACHE_TIMEOUT, cached_until_publication, key_until_publication
 
 # --- Snippets -----------------------------------------------------------------
 
@@ -222,9 +223,14 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        featured_ids = list(self.featured_experiences.values_list("page_id", flat=True))
-        featured = with_card_images(ExperiencePage.objects.live().filter(pk__in=featured_ids)).in_bulk()
-        context["featured_experiences"] = [featured[pk] for pk in featured_ids if pk in featured]
+        # The featured experiences, the latest news and the members are the same for every visitor
+        # until the next publication: the template keeps their HTML under `listings_key`, and these
+        # lazy lists cost nothing when it is kept.
+        context["listings_key"] = key_until_publication(
+            f"home:listings:{self.pk}:{translation.get_language()}:{request.get_host()}"
+        )
+        context["listings_timeout"] = PAGE_CACHE_TIMEOUT
+        context["featured_experiences"] = SimpleLazyObject(self.featured_experience_pages)
         context["latest_news"] = with_card_images(NewsPage.objects.live().descendant_of(self).order_by("-date"))[
             : self.news_count
         ]
@@ -240,6 +246,12 @@ class HomePage(BasePage):
             if (section := make_section(request, self)) is not None
         ]
         return context
+
+    def featured_experience_pages(self) -> list[ExperiencePage]:
+        """The live featured experiences in the editors' order, with their card images."""
+        featured_ids = list(self.featured_experiences.values_list("page_id", flat=True))
+        featured = with_card_images(ExperiencePage.objects.live().filter(pk__in=featured_ids)).in_bulk()
+        return [featured[pk] for pk in featured_ids if pk in featured]
 
 
 class FeaturedExperience(Orderable):
@@ -271,7 +283,15 @@ class CommuneIndexPage(IndexPage):
             members = members.filter(mechanisms__code=mechanism_code).distinct()
         if kind in CommunePage.Kind.values:
             members = members.filter(kind=kind)
+        # The cards are the same for every visitor until the next publication: the template keeps
+        # their HTML for each choice of filters, only for filters the page offers.
+        offered = {"", *(mechanism.code for mechanism in mechanisms)}
+        known = mechanism_code in offered and kind in {"", *CommunePage.Kind.values}
         context.update(
+            listing_key=key_until_publication(
+                f"home:members:{self.pk}:{translation.get_language()}:{request.get_host()}:{kind}:{mechanism_code}"
+            ),
+            listing_timeout=PAGE_CACHE_TIMEOUT if known else 0,
             members=members,
             mechanisms=mechanisms,
             kinds=CommunePage.Kind.choices,
@@ -445,12 +465,25 @@ class ExperiencePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["labels"] = [
-            *localized_snippets(Mechanism.objects.filter(pk=self.mechanism_id), self.locale_id),
-            *localized_snippets(Theme.objects.filter(pk=self.theme_id), self.locale_id),
-        ]
+        context["labels"] = self.labels()
         context["documents"] = self.documents.select_related("document")
         return context
+
+    def labels(self) -> list[NamedTranslatableSnippet]:
+        """The page's mechanism and theme in the page's language, kept until the next publication.
+
+        Saving a mechanism or a theme purges the page cache, and with it this copy.
+        """
+
+        def build():
+            return [
+                *localized_snippets(Mechanism.objects.filter(pk=self.mechanism_id), self.locale_id),
+                *localized_snippets(Theme.objects.filter(pk=self.theme_id), self.locale_id),
+            ]
+
+        if self.mechanism_id is None and self.theme_id is None:
+            return []
+        return cached_until_publication(f"home:labels:{self.mechanism_id}:{self.theme_id}:{self.locale_id}", build)
 
 
 class ExperienceDocument(Orderable):

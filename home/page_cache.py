@@ -40,7 +40,12 @@ def purge() -> None:
 
 def cached_until_publication(key: str, build):
     """`build()`'s result, kept until the next purge: for data every page shows (menus, footer)."""
-    return cache.get_or_set(f"page-data:{_generation()}:{key}", build, PAGE_CACHE_TIMEOUT)
+    return cache.get_or_set(key_until_publication(key), build, PAGE_CACHE_TIMEOUT)
+
+
+def key_until_publication(key: str) -> str:
+    """The cache key under which `key` is kept until the next purge (for values not always worth keeping)."""
+    return f"page-data:{_generation()}:{key}"
 
 
 def _generation() -> str:

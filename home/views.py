@@ -8,7 +8,10 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from .locales import active_locale
+from .page_routes import site_for_request
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -47,7 +50,8 @@ def search(request: HttpRequest) -> TemplateResponse:
     query = request.GET.get("q", "").strip()[:200]
     results_page = None
     if query:
-        locale = Locale.get_active()
-        results = Page.objects.live().public().filter(locale=locale).specific().search(query)
+        site_for_request(request)  # the links to the results need it: kept, as for pages
+        # Base pages: a result shows its title, link and description, which every page has.
+        results = Page.objects.live().public().filter(locale=active_locale()).search(query)
         results_page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(request, "home/search.html", {"query": query, "results_page": results_page})

@@ -1,14 +1,15 @@
 """ASGI entry point: HTTP through Django, WebSockets through Channels' router.
 
 Each app that has live features contributes its WebSocket routes; they are
-gathered here so that the apps never import each other.
+gathered here so that the apps never import each other. HTTP goes through
+`network_site.handlers`: Django's handler run synchronously on a pool of threads.
 """
 
 import os
 
-from django.core.asgi import get_asgi_application
-
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "network_site.settings.dev")
+
+from network_site.handlers import get_asgi_application
 
 # Django must be set up before anything imports models.
 django_asgi_app = get_asgi_application()

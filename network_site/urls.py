@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -35,6 +34,6 @@ urlpatterns += i18n_patterns(
     path("news/feed/atom/", NewsAtomFeed(), name="news_atom"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("live/", include("workshops.urls")),
-    path("", include(wagtail_urls)),
+    path("", include("home.page_routes")),
     prefix_default_language=True,
 )

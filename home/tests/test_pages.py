@@ -1,10 +1,12 @@
 """Every public page type renders in the three languages, with the right lang and dir."""
 
+import datetime
 import re
 
 import pytest
 
 from conftest import LANGUAGES
+from home.tests.factories import NewsPageFactory
 
 PAGE_NAMES = ["home", "communes", "commune", "experience", "news_index", "news", "about"]
 DIRECTIONS = {"ar": "rtl", "fr": "ltr", "en": "ltr"}
@@ -126,3 +128,15 @@ def test_commune_page_links_to_its_other_public_pages_grouped_by_type(client, si
     assert f'href="{charter.url}">Charte de la commune</a>' in content
     assert "Page interne" not in content
     assert site_tree.page_in(site_tree.experience, "fr").title in content  # experiences keep their own section
+
+
+def test_home_page_listings_follow_publications_and_languages(client, site_tree):
+    """The home page keeps its listings' HTML until the next publication, one copy per language."""
+    url = site_tree.home.url
+    first = client.get(url).content.decode()
+    assert site_tree.commune.title in first
+    news = NewsPageFactory(parent=site_tree.news_index, title="خبر جديد", date=datetime.date.today())
+    news.save_revision().publish()
+    assert "خبر جديد" in client.get(url).content.decode()
+    french = client.get(site_tree.page_in(site_tree.home, "fr").url).content.decode()
+    assert 'lang="fr"' in french and "خبر جديد" not in french

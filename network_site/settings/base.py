@@ -117,12 +117,13 @@ SQLITE_OPTIONS = {
     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
 }
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-# No persistent connections: under ASGI each request may run in another thread, and kept
-# connections pile up (two workers exhausted PostgreSQL's 100 connections in the submission
-# benchmark). Put PgBouncer in front of PostgreSQL when connection set-up matters.
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
+# HTTP requests run on a fixed pool of ASGI_THREADS threads per worker process
+# (network_site/handlers.py), each keeping its connection between requests: a worker holds at
+# most ASGI_THREADS connections for pages, plus one for WebSockets (Channels' database thread).
+# Health checks reopen a connection the database server dropped (PostgreSQL restarts).
+ASGI_THREADS = int(os.environ.get("ASGI_THREADS", "4"))
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=None, conn_health_checks=True)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
