@@ -4,7 +4,8 @@ PYTHON := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 1
-# Test processes: the machine has two cores.
+# Test processes: the machine has two cores. Tests of one xdist_group (the demo's, which share
+# one load_demo) run in the same process.
 TEST_WORKERS ?= 2
 
 .PHONY: run serve setup install install-dev test test-postgres lint check lock bench clean
@@ -38,7 +39,7 @@ install-dev: $(VENV)/.installed-dev
 
 test: install-dev ## Every test: unit, integration, WebSocket and browser (browser ones skip without Chromium)
 	$(PYTHON) manage.py compilemessages --ignore=.venv -v0
-	$(PYTHON) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(PYTHON) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -1,9 +1,12 @@
 """The demo's consultations: the members' questionnaire from the seeds, answered, and a public one of every type."""
 
+import pytest
+
 from consultations.models import ConsultationPage, Response
 from consultations.questions import QuestionType
 
 
+@pytest.mark.xdist_group("demo")
 def test_demo_has_both_consultations_in_three_languages(demo_site):
     members = ConsultationPage.objects.get(slug="competences-des-conseils", locale__language_code="ar")
     assert members.audience == "members"

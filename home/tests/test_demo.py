@@ -16,6 +16,7 @@ def snapshot() -> tuple[list[tuple], dict[str, int]]:
     return pages, {model._meta.label: model._base_manager.count() for model in apps.get_models()}
 
 
+@pytest.mark.xdist_group("demo")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_load_demo_twice_gives_the_same_site(client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
@@ -27,6 +28,7 @@ def test_load_demo_twice_gives_the_same_site(client, settings, tmp_path):
     assert snapshot() == first
 
 
+@pytest.mark.xdist_group("demo")
 def test_demo_holds_the_members_experiences_and_news_in_three_languages(client, demo_site):
     assert CommunePage.objects.filter(locale__language_code="ar").count() == len(content.COMMUNES) == 15
     for language in ("ar", "fr", "en"):

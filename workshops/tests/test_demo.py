@@ -1,5 +1,7 @@
 """The demo holds the four seed events as structured records, in three languages."""
 
+import pytest
+
 from workshops.models import (
     ActionPlanPage,
     CommuneUptake,
@@ -14,6 +16,7 @@ from workshops.models import (
 )
 
 
+@pytest.mark.xdist_group("demo")
 def test_demo_holds_the_seed_events_as_structured_records(client, demo_site):
     assert LiveSession.objects.count() == 1 and Idea.objects.count() == 6
     assert Recommendation.objects.exists() and RecommendationUpdate.objects.exists() and CommuneUptake.objects.exists()
