@@ -4,6 +4,7 @@ import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from django.utils import translation
 
+from network_site.settings.base import cache_and_channel_layers
 from workshops import live
 from workshops.models import Idea, IdeaVote, LiveSession
 
@@ -345,3 +346,18 @@ def test_live_event_numbers_follow_one_another_so_a_board_can_tell_when_it_misse
 
     numbers = sorted({event["id"] for event in async_to_sync(scenario)()})
     assert numbers == list(range(1, LiveSession.objects.get().sequence + 1)) and len(numbers) == 7
+
+
+@pytest.mark.django_db(transaction=False)
+def test_a_quiet_board_keeps_its_socket_on_redis():
+    """A consumer waits in a Redis BZPOPMIN of `brpop_timeout` seconds: reading its answer must not time out first.
+
+    With redis-py's default read timeout (as long as that wait), every quiet spell of a few seconds
+    raised TimeoutError in one consumer and dropped its board's socket.
+    """
+    from channels_redis.core import RedisChannelLayer
+
+    _caches, layers = cache_and_channel_layers("redis://127.0.0.1:6379/15")
+    layer = RedisChannelLayer(**layers["default"]["CONFIG"])
+    pool = layer.create_pool(0)  # no connection is opened
+    assert pool.connection_kwargs["socket_timeout"] > layer.brpop_timeout
