@@ -138,7 +138,7 @@ def cache_and_channel_layers(redis_url: str) -> tuple[dict, dict]:
                 "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
                 "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
             },
-            {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}},
+            {"default": {"BACKEND": "home.live.InMemoryChannelLayer"}},
         )
     from channels_redis.core import RedisChannelLayer
 
