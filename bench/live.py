@@ -23,9 +23,10 @@ not received 30 s after the last POST is lost; for losses the JSON says
 whether whole boards or single events went missing.
 
 The boards and the participants run in this process, on the same 2 CPUs as
-the server: the figures include their share of the machine. The server's CPU
-time and the CPU the rest of the machine used meanwhile are reported too: the
-first does not depend on what else runs, the second says how noisy the run was.
+the server: the figures include their share of the machine. The CPU time of
+the server and of the boards, and the CPU the rest of the machine used
+meanwhile, are reported too: the first two depend little on what else runs,
+the last says how noisy the run was.
 """
 
 from __future__ import annotations
@@ -200,7 +201,7 @@ async def load(server: benchlib.Server, code: str, args: argparse.Namespace) -> 
         plans.append(([f"idée {number}-{idea}" for idea in range(args.ideas)], delays))
     started = time.perf_counter()
     busy, own = benchlib.machine_busy_seconds(), benchlib.tree_cpu_seconds(os.getpid())
-    server_cpu = benchlib.tree_cpu_seconds(server.process.pid)
+    server_cpu, boards_cpu = benchlib.tree_cpu_seconds(server.process.pid), time.process_time()
     start_at = started + 3 + args.participants * 0.1  # time for every participant to open the page
     loop = asyncio.get_running_loop()
     with concurrent.futures.ProcessPoolExecutor(max_workers=args.participants) as processes:
@@ -217,6 +218,7 @@ async def load(server: benchlib.Server, code: str, args: argparse.Namespace) -> 
     seconds = time.perf_counter() - started
     other_cpu = benchlib.machine_busy_seconds() - busy - (benchlib.tree_cpu_seconds(os.getpid()) - own)
     server_cpu = benchlib.tree_cpu_seconds(server.process.pid) - server_cpu
+    boards_cpu = time.process_time() - boards_cpu  # this process: the boards (participants have their own)
     for follower in followers:
         follower.cancel()
     await boards.close()
@@ -251,6 +253,7 @@ async def load(server: benchlib.Server, code: str, args: argparse.Namespace) -> 
         "losses": losses(boards, sent),
         "seconds": seconds,
         "server_cpu_seconds": server_cpu,
+        "boards_cpu_seconds": boards_cpu,
         "other_cpu_percent": max(0.0, 100 * other_cpu / seconds),
     }
 
@@ -292,7 +295,7 @@ def bench_layer(layer: str, args: argparse.Namespace) -> dict:
         log(
             f"  {result['posts_ok']}/{result['ideas']} POSTs ok, p50 {result['p50_ms']:.0f} ms, "
             f"p95 {result['p95_ms']:.0f} ms, {result['lost']} of {result['ideas'] * result['boards']} lost, "
-            f"server CPU {result['server_cpu_seconds']:.1f} s, "
+            f"CPU: server {result['server_cpu_seconds']:.1f} s, boards {result['boards_cpu_seconds']:.1f} s, "
             f"rest of the machine {result['other_cpu_percent']:.0f} % of a CPU"
         )
         if result["lost"]:
@@ -325,7 +328,7 @@ def report(info: dict, results: list[dict]) -> str:
             f"{result['fan_out_p50_ms']:.0f} / {result['fan_out_p95_ms']:.0f}",
             str(result["catch_ups"]),
             str(sum(result["losses"]["drops"].values())),
-            f"{result['server_cpu_seconds']:.1f}",
+            f"{result['server_cpu_seconds']:.1f} / {result['boards_cpu_seconds']:.1f}",
             rest_of_machine(result["other_cpu_percent"]),
         ]
         for result in results
@@ -336,9 +339,9 @@ def report(info: dict, results: list[dict]) -> str:
         "First to last board p50 / p95 ms",
         "Catch-ups",
         "Dropped sockets",
-        "Server CPU s",
+        "CPU s: server / boards",
+        "Rest of the machine, % of a CPU",
     ]
-    header += ["Rest of the machine, % of a CPU"]
     note = (
         f"Rest of the machine: CPU used outside this run's processes (server, boards, participants) while it "
         f"lasted; \\* at {benchlib.NOISY_PERCENT} % of a CPU or more: a busy machine, noisy figures."
