@@ -157,8 +157,20 @@ class Boards:
                         arrivals.setdefault(event["idea"]["text"], time.perf_counter())
             except websockets.ConnectionClosed as closed:
                 self.drops[str(closed)] += 1
-                await asyncio.sleep(2)
-                self.sockets[number] = await self.connect(since)
+                self.sockets[number] = await self.reconnect(since)
+
+    async def reconnect(self, since: int):
+        """A new socket after a drop, with live.js's back-off: 2 s, then twice as long each failure (15 s at most)."""
+        import websockets
+
+        failures = 1
+        while True:
+            await asyncio.sleep(min(2**failures, 15))
+            try:
+                return await self.connect(since)
+            except (OSError, websockets.InvalidHandshake) as error:
+                self.drops[f"reconnection failed: {error}"] += 1
+                failures += 1
 
     async def close(self) -> None:
         await asyncio.gather(*(connection.close() for connection in self.sockets))
