@@ -65,8 +65,8 @@ class InMemoryChannelLayer(layers.InMemoryChannelLayer):
 
     Channels' layer looks through every channel's queue and every group membership
     for expired entries on each `receive` and each `group_send`. A publication to
-    200 boards is 200 receives, so each event cost 200 × 400 checks: most of the
-    server's time in the benchmark. Expiry is counted in seconds (a minute for a
+    200 boards is 200 receives, so each event cost 200 × 400 checks: two thirds of
+    the server's time in a profile of `bench/live.py`. Expiry is counted in seconds (a minute for a
     message, a day for a membership), so here the scan runs at most once every
     `clean_interval` seconds; and `group_send` puts the message in each member's
     queue in turn, instead of starting a task per member.
@@ -189,8 +189,9 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
 
         Channels' dispatch first closes stale database connections in a thread
         (`aclose_old_connections`), for handlers that use the database. Forwarding
-        an event uses none, and that thread hop for each socket was most of the
-        cost of a fan-out (200 boards, 200 hops queued on one thread per event).
+        an event uses none, and that thread hop for each socket (200 boards: 200
+        hops queued on one thread per event) was a quarter of the server's CPU time
+        in `bench/live.py`.
         Handlers that do use the database go through `database_sync_to_async`,
         which closes stale connections itself.
         """
