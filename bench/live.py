@@ -15,20 +15,28 @@ page's script does when its socket is down, at random moments over
 before its POST is sent to the moment that board has decoded the idea's event;
 every board × idea pair counts. The boards follow the protocol of
 `static/js/live.js`: a gap in the numbers of live events that is still open a
-second later (a message the layer dropped, not one overtaken by another) makes
-them ask for a catch-up, which is counted. An idea that a board
-has not received 30 s after the last POST is lost.
+second later (a message the layer dropped, not one overtaken by another), or
+half a minute without events, makes them ask for a catch-up, which is counted;
+a board whose socket the server drops reconnects 2 s later and says `hello`
+with the number it had reached, as a browser does. An idea that a board has
+not received 30 s after the last POST is lost; for losses the JSON says
+whether whole boards or single events went missing.
 
 The boards and the participants run in this process, on the same 2 CPUs as
-the server: the figures include their share of the machine.
+the server: the figures include their share of the machine. The CPU time of
+the server and of the boards, and the CPU the rest of the machine used
+meanwhile, are reported too: the first two depend little on what else runs,
+the last says how noisy the run was.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import concurrent.futures
 import json
+import os
 import random
 import sys
 import tempfile
@@ -50,7 +58,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--participants", type=int, default=20)
     parser.add_argument("--ideas", type=int, default=5, help="ideas per participant")
     parser.add_argument("--spread", type=float, default=10.0, help="seconds over which the ideas are posted")
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/15")
+    parser.add_argument(
+        "--redis-url",
+        default="redis://127.0.0.1:6379/15",
+        help="a Redis database for benchmarks only: each run clears the site's keys in it",
+    )
     parser.add_argument("--redis-workers", type=int, default=2)
     parser.add_argument("--json", help="also write the results to this file")
     parser.add_argument("--task", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
@@ -58,10 +70,12 @@ def parse_args() -> argparse.Namespace:
 
 
 def task(arguments: list[str]) -> None:
-    """In a subprocess with the benchmark's settings: one workshop with an open live session."""
+    """In a subprocess with the benchmark's settings: one workshop with an open live session, an empty layer."""
     benchlib.setup_django()
     import datetime
 
+    from asgiref.sync import async_to_sync
+    from channels.layers import get_channel_layer
     from wagtail.models import Locale, Page
 
     from home.models import HomePage
@@ -75,11 +89,16 @@ def task(arguments: list[str]) -> None:
         instance=WorkshopPage(title="Atelier", slug="atelier", start_date=datetime.date.today(), locale=locale)
     )
     session = LiveSession.objects.create(workshop=workshop, title="Vos priorités ?")
+    # Every run's session has the same number, hence the same group. A server stopped at the end
+    # of a run never removes its sockets from it, and channels-redis keeps members for a day:
+    # without this, each run would also send every event to the dead channels of all the runs
+    # before it (335 of them after a morning of runs).
+    async_to_sync(get_channel_layer().flush)()
     benchlib.print_result({"code": session.code})
 
 
 class Boards:
-    """`count` WebSockets following the session; the moment each idea text reached each of them."""
+    """`count` WebSockets following the session as `static/js/live.js` does; when each idea reached each of them."""
 
     def __init__(self, server: benchlib.Server, code: str, count: int):
         self.url = f"ws://{benchlib.HOST}:{server.port}/ws/live/{code}/"
@@ -87,43 +106,82 @@ class Boards:
         self.count = count
         self.arrivals: list[dict[str, float]] = [{} for _ in range(count)]
         self.sockets: list = []
-        self.catch_ups = 0  # gaps seen in the numbers of live events: messages the layer dropped
+        self.catch_ups = 0  # catch-ups asked for: a gap left open for a second, or half a minute without events
+        self.last_ids = [0] * count  # the highest event number each board has seen
+        self.drops: collections.Counter[str] = collections.Counter()  # sockets the server dropped, by reason
 
-    async def open(self) -> None:
+    async def connect(self, since: int):
         import websockets
 
+        connection = await websockets.connect(self.url, additional_headers={"Origin": self.origin}, max_queue=None)
+        await connection.send(json.dumps({"type": "hello", "since": since}))
+        return connection
+
+    async def open(self) -> None:
         for _number in range(self.count):
-            connection = await websockets.connect(self.url, additional_headers={"Origin": self.origin}, max_queue=None)
-            await connection.send(json.dumps({"type": "hello", "since": 0}))
-            self.sockets.append(connection)
+            self.sockets.append(await self.connect(0))
 
     async def follow(self, number: int) -> None:
-        """Read one board's events as `static/js/live.js` does, catch-ups included (its `advance`)."""
-        arrivals, connection = self.arrivals[number], self.sockets[number]
-        since, ahead, gap_since = 0, set(), None
-        async for message in connection:
-            event = json.loads(message)
-            if isinstance(event.get("up_to"), int):
-                since = max(since, event["up_to"])
-                ahead = {number for number in ahead if number > since}
-            number_ = event.get("id")
-            if isinstance(number_, int):
-                if number_ > since + 1:
-                    ahead.add(number_)
-                    gap_since = gap_since or time.perf_counter()
-                elif number_ == since + 1:
-                    since = number_
-                while since + 1 in ahead:
-                    ahead.discard(since + 1)
-                    since += 1
-            if not ahead:
-                gap_since = None
-            elif gap_since and time.perf_counter() - gap_since > 1:  # a second without the missing ones
-                self.catch_ups += 1
-                gap_since = None
-                await connection.send(json.dumps({"type": "hello", "since": since}))
-            if event.get("type") == "idea":
-                arrivals.setdefault(event["idea"]["text"], time.perf_counter())
+        """One board, with the protocol of `static/js/live.js`: it advances `since` over contiguous numbers,
+        asks for a catch-up when a gap is still open a second later or after 30 s without events, and
+        reconnects 2 s after losing its socket, saying `hello` with the number it has reached."""
+        import websockets
+
+        arrivals = self.arrivals[number]
+        since, ahead = 0, set()
+        gap_deadline, idle_deadline = None, time.perf_counter() + 30
+        while True:
+            connection = self.sockets[number]
+            try:
+                while True:
+                    deadline = min(idle_deadline, gap_deadline or idle_deadline)
+                    try:
+                        async with asyncio.timeout(deadline - time.perf_counter()):
+                            message = await connection.recv()
+                    except TimeoutError:
+                        if gap_deadline is not None and gap_deadline <= time.perf_counter():
+                            gap_deadline = None
+                            if not ahead:
+                                continue
+                        else:
+                            idle_deadline = time.perf_counter() + 30
+                        self.catch_ups += 1
+                        await connection.send(json.dumps({"type": "hello", "since": since}))
+                        continue
+                    idle_deadline = time.perf_counter() + 30
+                    event = json.loads(message)
+                    if isinstance(event.get("up_to"), int):
+                        since = max(since, event["up_to"])
+                        ahead = {later for later in ahead if later > since}
+                    event_id = event.get("id")
+                    if isinstance(event_id, int):
+                        self.last_ids[number] = max(self.last_ids[number], event_id)
+                        if event_id > since + 1:
+                            ahead.add(event_id)
+                            gap_deadline = gap_deadline or time.perf_counter() + 1
+                        elif event_id == since + 1:
+                            since = event_id
+                        while since + 1 in ahead:
+                            ahead.discard(since + 1)
+                            since += 1
+                    if event.get("type") == "idea":
+                        arrivals.setdefault(event["idea"]["text"], time.perf_counter())
+            except websockets.ConnectionClosed as closed:
+                self.drops[str(closed)] += 1
+                self.sockets[number] = await self.reconnect(since)
+
+    async def reconnect(self, since: int):
+        """A new socket after a drop, with live.js's back-off: 2 s, then twice as long each failure (15 s at most)."""
+        import websockets
+
+        failures = 1
+        while True:
+            await asyncio.sleep(min(2**failures, 15))
+            try:
+                return await self.connect(since)
+            except (OSError, websockets.InvalidHandshake) as error:
+                self.drops[f"reconnection failed: {error}"] += 1
+                failures += 1
 
     async def close(self) -> None:
         await asyncio.gather(*(connection.close() for connection in self.sockets))
@@ -165,6 +223,8 @@ async def load(server: benchlib.Server, code: str, args: argparse.Namespace) -> 
         delays = [later - earlier for earlier, later in zip([0.0, *moments], moments, strict=False)]
         plans.append(([f"idée {number}-{idea}" for idea in range(args.ideas)], delays))
     started = time.perf_counter()
+    busy, own = benchlib.machine_busy_seconds(), benchlib.tree_cpu_seconds(os.getpid())
+    server_cpu, boards_cpu = benchlib.tree_cpu_seconds(server.process.pid), time.process_time()
     start_at = started + 3 + args.participants * 0.1  # time for every participant to open the page
     loop = asyncio.get_running_loop()
     with concurrent.futures.ProcessPoolExecutor(max_workers=args.participants) as processes:
@@ -178,6 +238,10 @@ async def load(server: benchlib.Server, code: str, args: argparse.Namespace) -> 
     deadline = time.perf_counter() + 30
     while time.perf_counter() < deadline and sum(len(arrivals) for arrivals in boards.arrivals) < expected:
         await asyncio.sleep(0.2)
+    seconds = time.perf_counter() - started
+    other_cpu = benchlib.machine_busy_seconds() - busy - (benchlib.tree_cpu_seconds(os.getpid()) - own)
+    server_cpu = benchlib.tree_cpu_seconds(server.process.pid) - server_cpu
+    boards_cpu = time.process_time() - boards_cpu  # this process: the boards (participants have their own)
     for follower in followers:
         follower.cancel()
     await boards.close()
@@ -209,7 +273,27 @@ async def load(server: benchlib.Server, code: str, args: argparse.Namespace) -> 
         "p95_ms": benchlib.percentile(latencies, 95),
         "p99_ms": benchlib.percentile(latencies, 99),
         "max_ms": max(latencies, default=float("nan")),
-        "seconds": time.perf_counter() - started,
+        "losses": losses(boards, sent),
+        "seconds": seconds,
+        "server_cpu_seconds": server_cpu,
+        "boards_cpu_seconds": boards_cpu,
+        "other_cpu_percent": max(0.0, 100 * other_cpu / seconds),
+    }
+
+
+def losses(boards: Boards, sent: dict[str, float]) -> dict:
+    """Where deliveries went missing: whole boards or single events, and which event numbers."""
+    missing_per_board = [len(sent) - sum(text in board for text in sent) for board in boards.arrivals]
+    return {
+        "boards_complete": sum(count == 0 for count in missing_per_board),
+        "boards_missing_all": sum(count == len(sent) for count in missing_per_board),
+        "boards_missing_some": sum(0 < count < len(sent) for count in missing_per_board),
+        "missing_per_board": {str(board): count for board, count in enumerate(missing_per_board) if count},
+        "boards_missing_idea": {
+            text: missed for text in sent if (missed := sum(text not in board for board in boards.arrivals))
+        },
+        "last_id_per_board": dict(sorted(collections.Counter(boards.last_ids).items())),
+        "drops": dict(boards.drops),
     }
 
 
@@ -233,13 +317,22 @@ def bench_layer(layer: str, args: argparse.Namespace) -> dict:
         result.update(layer=layer, server=server.name)
         log(
             f"  {result['posts_ok']}/{result['ideas']} POSTs ok, p50 {result['p50_ms']:.0f} ms, "
-            f"p95 {result['p95_ms']:.0f} ms, {result['lost']} of {result['ideas'] * result['boards']} lost"
+            f"p95 {result['p95_ms']:.0f} ms, {result['lost']} of {result['ideas'] * result['boards']} lost, "
+            f"CPU: server {result['server_cpu_seconds']:.1f} s, boards {result['boards_cpu_seconds']:.1f} s, "
+            f"rest of the machine {result['other_cpu_percent']:.0f} % of a CPU"
         )
+        if result["lost"]:
+            log(f"  losses: {json.dumps(result['losses'], ensure_ascii=False)}")
         return result
     finally:
         if server is not None:
             server.stop()
         database.drop()
+
+
+def rest_of_machine(percent: float) -> str:
+    """The CPU others used during a run, marked `*` when it was enough to make the figures noisy."""
+    return f"{percent:.0f}" + (" *" if percent >= benchlib.NOISY_PERCENT else "")
 
 
 def report(info: dict, results: list[dict]) -> str:
@@ -257,12 +350,26 @@ def report(info: dict, results: list[dict]) -> str:
             f"{result['post_p50_ms']:.0f} / {result['post_p95_ms']:.0f}",
             f"{result['fan_out_p50_ms']:.0f} / {result['fan_out_p95_ms']:.0f}",
             str(result["catch_ups"]),
+            str(sum(result["losses"]["drops"].values())),
+            f"{result['server_cpu_seconds']:.1f} / {result['boards_cpu_seconds']:.1f}",
+            rest_of_machine(result["other_cpu_percent"]),
         ]
         for result in results
     ]
     header = ["Layer, server", "Boards", "POSTs ok", "Deliveries", "Lost", "p50 ms", "p95 ms", "p99 ms", "Max ms"]
-    header += ["POST answered p50 / p95 ms", "First to last board p50 / p95 ms", "Catch-ups"]
-    return benchlib.machine_line(info) + "\n\n" + benchlib.table(header, rows)
+    header += [
+        "POST answered p50 / p95 ms",
+        "First to last board p50 / p95 ms",
+        "Catch-ups",
+        "Dropped sockets",
+        "CPU s: server / boards",
+        "Rest of the machine, % of a CPU",
+    ]
+    note = (
+        f"Rest of the machine: CPU used outside this run's processes (server, boards, participants) while it "
+        f"lasted; \\* at {benchlib.NOISY_PERCENT} % of a CPU or more: a busy machine, noisy figures."
+    )
+    return benchlib.machine_line(info) + "\n\n" + benchlib.table(header, rows) + "\n\n" + note
 
 
 def main() -> int:

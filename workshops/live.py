@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, QuerySet, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -113,7 +113,11 @@ def _send(group: str, event: dict) -> None:
 
 
 def _announce(session: LiveSession, *ideas: Idea) -> None:
-    """Tell boards and facilitators about these ideas once the transaction commits."""
+    """Tell boards and facilitators about these ideas once the transaction commits.
+
+    Their tags are read once for both events (and not again when already prefetched).
+    """
+    prefetch_related_objects(list(ideas), "tags")
     for idea in ideas:
         _send(public_group(session), idea_event(idea, facilitator=False))
         _send(facilitators_group(session), idea_event(idea, facilitator=True))

@@ -139,9 +139,15 @@ def cache_and_channel_layers(redis_url: str) -> tuple[dict, dict]:
                 "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
                 "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
             },
-            {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}},
+            {"default": {"BACKEND": "home.live.InMemoryChannelLayer"}},
         )
+    from channels_redis.core import RedisChannelLayer
+
     redis_cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    # A consumer waits for its messages in a BZPOPMIN that Redis holds for `brpop_timeout` (5 s)
+    # when nothing comes; redis-py's default read timeout is also 5 s, so a quiet spell would
+    # raise TimeoutError in that consumer and drop its WebSocket. Reads get longer than the wait.
+    layer_host = {"address": redis_url, "socket_timeout": RedisChannelLayer.brpop_timeout + 10}
     return (
         {
             "default": {**redis_cache, "KEY_PREFIX": "shabaka"},
@@ -151,7 +157,7 @@ def cache_and_channel_layers(redis_url: str) -> tuple[dict, dict]:
         {
             "default": {
                 "BACKEND": "channels_redis.core.RedisChannelLayer",
-                "CONFIG": {"hosts": [redis_url], "prefix": "shabaka"},
+                "CONFIG": {"hosts": [layer_host], "prefix": "shabaka"},
             }
         },
     )

@@ -108,6 +108,15 @@ def test_the_board_renders_in_a_constant_number_of_queries(live_site, client):
     assert queries() == few <= 7
 
 
+def test_posting_an_idea_reads_its_tags_once_for_both_announcements(live_site, client):
+    """Lock and number the session, look for a copy, save, and one read of the tags for both groups' events."""
+    url = f"/fr/live/{live_site.code}/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.post(url, {"text": "Une idée"}, HTTP_ACCEPT="application/json").status_code == 200
+    assert sum('"taggit_tag"' in query["sql"] for query in captured) == 1
+
+
 def test_the_events_endpoint_serves_clients_that_cannot_use_websockets(live_site, client):
     first = live.post_idea(live_site.session, "a", "Une")
     second = live.post_idea(live_site.session, "b", "Deux")

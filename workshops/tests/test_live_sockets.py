@@ -4,6 +4,7 @@ import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from django.utils import translation
 
+from network_site.settings.base import cache_and_channel_layers
 from workshops import live
 from workshops.models import Idea, IdeaVote, LiveSession
 
@@ -345,3 +346,66 @@ def test_live_event_numbers_follow_one_another_so_a_board_can_tell_when_it_misse
 
     numbers = sorted({event["id"] for event in async_to_sync(scenario)()})
     assert numbers == list(range(1, LiveSession.objects.get().sequence + 1)) and len(numbers) == 7
+
+
+@pytest.mark.django_db(transaction=False)
+def test_a_quiet_board_keeps_its_socket_on_redis():
+    """A consumer waits in a Redis BZPOPMIN of `brpop_timeout` seconds: reading its answer must not time out first.
+
+    With redis-py's default read timeout (as long as that wait), every quiet spell of a few seconds
+    raised TimeoutError in one consumer and dropped its board's socket.
+    """
+    from channels_redis.core import RedisChannelLayer
+
+    _caches, layers = cache_and_channel_layers("redis://127.0.0.1:6379/15")
+    layer = RedisChannelLayer(**layers["default"]["CONFIG"])
+    pool = layer.create_pool(0)  # no connection is opened
+    assert pool.connection_kwargs["socket_timeout"] > layer.brpop_timeout
+
+
+def test_an_event_reaches_a_board_without_a_thread_hop(live_site, monkeypatch):
+    """Forwarding a published event touches no database: no `aclose_old_connections` per socket and event."""
+    hops = []
+
+    async def counted():
+        hops.append(1)
+
+    monkeypatch.setattr("channels.consumer.aclose_old_connections", counted)
+
+    async def scenario():
+        board = socket(f"/ws/live/{live_site.code}/")
+        await joined(board)
+        hops.clear()
+        await sync_to_async(live.post_idea)(live_site.session, "a", "Une idée")
+        event = await board.receive_json_from(timeout=5)
+        hops_for_the_event = len(hops)
+        await board.disconnect()
+        return event, hops_for_the_event
+
+    event, hops_for_the_event = async_to_sync(scenario)()
+    assert event["idea"]["text"] == "Une idée" and hops_for_the_event == 0
+
+
+@pytest.mark.django_db(transaction=False)
+def test_the_in_memory_layer_fans_out_in_order_and_scans_for_expiry_once_per_interval(monkeypatch):
+    """Every member gets every message, in order; the scan for expired entries does not run at every step."""
+    from channels.layers import InMemoryChannelLayer as ChannelsLayer
+
+    from home.live import InMemoryChannelLayer
+
+    scans = []
+    original_scan = ChannelsLayer._clean_expired
+    monkeypatch.setattr(ChannelsLayer, "_clean_expired", lambda layer: scans.append(1) or original_scan(layer))
+    layer = InMemoryChannelLayer()
+    layer.clean_interval = 60  # however slow the machine running the test
+
+    async def scenario():
+        channels = [await layer.new_channel() for _ in range(50)]
+        for channel in channels:
+            await layer.group_add("board", channel)
+        for number in range(3):
+            await layer.group_send("board", {"type": "live.event", "text": str(number)})
+        return [[(await layer.receive(channel))["text"] for _ in range(3)] for channel in channels]
+
+    assert async_to_sync(scenario)() == [["0", "1", "2"]] * 50
+    assert len(scans) == 1  # for 3 publications and 150 receipts
