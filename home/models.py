@@ -409,7 +409,7 @@ class CommunePage(BasePage):
                 if child.specific_class is not None:
                     groups.setdefault(child.specific_class, []).append(child)
             ordered = sorted(groups.items(), key=lambda group: order.get(group[0], len(order)))
-            return [(model._meta.verbose_name_plural, pages) for model, pages in ordered]
+            return [(str(model._meta.verbose_name_plural), pages) for model, pages in ordered]
 
         return cached_until_publication(f"home:member-pages:{self.pk}", build)
 
