@@ -52,18 +52,7 @@ def organiser_page(browser, asgi_server):
     context.close()
 
 
-def test_the_listing_count_grows_as_a_citizen_answers(browser, asgi_server, organiser_page, consultation):
-    key = consultation.translation_key
-    with organiser_page.expect_websocket() as opened:
-        organiser_page.goto(f"/admin/consultations/responses/?consultation={key}")
-    # The first message is the count caught up from the database: the counter is followed from here on.
-    opened.value.wait_for_event("framereceived")
-    live_region = organiser_page.get_by_text("Responses to this consultation, spam left out:")
-    expect(live_region).to_have_attribute("aria-live", "polite")
-    counter = live_region.locator(f'[data-live-count="{key}"]')
-    expect(counter).to_have_text("0")
-    organiser_page.evaluate("window.sameDocument = true")
-
+def answer_as_a_citizen(browser, asgi_server, consultation) -> None:
     citizen = browser.new_context(base_url=asgi_server.url)
     try:
         form = citizen.new_page()
@@ -78,6 +67,37 @@ def test_the_listing_count_grows_as_a_citizen_answers(browser, asgi_server, orga
     finally:
         citizen.close()
 
+
+def test_the_listing_count_grows_as_a_citizen_answers(browser, asgi_server, organiser_page, consultation):
+    key = consultation.translation_key
+    with organiser_page.expect_websocket() as opened:
+        organiser_page.goto(f"/admin/consultations/responses/?consultation={key}")
+    # The first message is the count caught up from the database: the counter is followed from here on.
+    opened.value.wait_for_event("framereceived")
+    live_region = organiser_page.get_by_text("Responses to this consultation, spam left out:")
+    expect(live_region).to_have_attribute("aria-live", "polite")
+    counter = live_region.locator(f'[data-live-count="{key}"]')
+    expect(counter).to_have_text("0")
+    organiser_page.evaluate("window.sameDocument = true")
+    answer_as_a_citizen(browser, asgi_server, consultation)
     expect(counter).to_have_text("1")
     assert organiser_page.evaluate("window.sameDocument") is True  # no reload
     assert Response.objects.get().form_data == {"idea": "الماء الصالح للشرب في الدواوير"}
+
+
+def test_a_consultation_chosen_in_the_filters_brings_a_live_count(browser, asgi_server, organiser_page, consultation):
+    organiser_page.goto("/admin/consultations/responses/")
+    organiser_page.evaluate("window.sameDocument = true")
+    with organiser_page.expect_websocket() as opened:
+        organiser_page.get_by_role("button", name="Show filters").click()
+        organiser_page.get_by_role("button", name="Consultation", exact=True).click()
+        filters = organiser_page.locator("#drilldown-id_consultation")
+        filters.get_by_label("Consultation").select_option(label=consultation.title)
+        counter = organiser_page.locator(f'[data-live-count="{consultation.translation_key}"]')
+        expect(counter).to_have_text("0")
+    opened.value.wait_for_event("framereceived")
+
+    answer_as_a_citizen(browser, asgi_server, consultation)
+
+    expect(counter).to_have_text("1")
+    assert organiser_page.evaluate("window.sameDocument") is True  # the filters swapped the results in place
