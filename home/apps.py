@@ -29,6 +29,7 @@ class HomeConfig(AppConfig):
         # The site chrome shows these on every page.
         for model in ("home.SiteIdentity", "home.NetworkSettings", "home.Mechanism", "home.Theme"):
             post_save.connect(signals.purge_page_cache, sender=model)
+            post_delete.connect(signals.purge_page_cache, sender=model)
         # Listings leave out the pages behind a view restriction (password, login, groups).
         post_save.connect(signals.purge_page_cache, sender="wagtailcore.PageViewRestriction")
         post_delete.connect(signals.purge_page_cache, sender="wagtailcore.PageViewRestriction")

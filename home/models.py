@@ -380,10 +380,24 @@ class CommunePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["mechanisms"] = localized_snippets(self.mechanisms.order_by("name"), self.locale_id)
+        context["mechanisms"] = self.localized_mechanisms()
         context["experiences"] = with_card_images(ExperiencePage.objects.child_of(self).live().order_by("-start_date"))
         context["other_pages"] = self.other_pages()
         return context
+
+    def localized_mechanisms(self) -> list[Mechanism]:
+        """The member's mechanisms in the page's language, by name, kept until the next publication.
+
+        Kept under the mechanisms' own keys, so a preview's unsaved choice never replaces the copy
+        visitors see; saving or deleting a mechanism purges the page cache, and with it this copy.
+        """
+        pks = sorted(self.mechanisms.values_list("pk", flat=True))
+        if not pks:
+            return []
+        return cached_until_publication(
+            f"home:mechanisms:{self.locale_id}:{','.join(map(str, pks))}",
+            lambda: localized_snippets(Mechanism.objects.filter(pk__in=pks).order_by("name"), self.locale_id),
+        )
 
     def other_pages(self) -> list[tuple[str, list[Page]]]:
         """The member's other public pages (its action plans, minutes…) as (type's plural name, pages).

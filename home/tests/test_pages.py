@@ -79,6 +79,22 @@ def test_commune_page_shows_its_mechanisms_in_the_visitors_language(client, site
     assert "الميزانية التشاركية" in content
 
 
+def test_a_renamed_or_deleted_mechanism_shows_at_once_on_member_pages(client, site_tree):
+    from home.models import Mechanism
+
+    french_page = site_tree.page_in(site_tree.commune, "fr")
+    french_mechanism = Mechanism.objects.get(code="participatory-budget", locale=site_tree.locales["fr"])
+    assert "الميزانية التشاركية" in client.get(french_page.url).content.decode()  # kept from here on
+
+    french_mechanism.name = "Budget participatif"
+    french_mechanism.save()
+    content = client.get(french_page.url).content.decode()
+    assert "Budget participatif" in content and "الميزانية التشاركية" not in content
+
+    french_mechanism.delete()  # the Arabic one, which the page points at, is shown again
+    assert "الميزانية التشاركية" in client.get(french_page.url).content.decode()
+
+
 def test_search_finds_pages_of_the_visitors_language(client, site_tree):
     from django.core.management import call_command
 
