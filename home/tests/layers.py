@@ -50,7 +50,7 @@ def shared_layer(parent: str | None = None):
         def layer_fixture(request, db):
             if is_transactional(request.node):
                 return build(request.getfixturevalue(parent) if parent else None)
-            if name not in _Database.frozen or name not in (_Database.layers or []):
+            if name not in (_Database.layers or []):
                 raise RuntimeError(f"layer {name!r} was not prepared before the test's database")
             return _thaw(_Database.frozen[name], request.node.stash.setdefault(_INSTANCES, {}))
 
@@ -145,34 +145,32 @@ class _Row:
     pk: Any
 
 
+def _rebuild(value: Any, leaf) -> Any:
+    """`value` with each model instance or row reference replaced by `leaf(it)`, through
+    dataclasses, dicts, lists and tuples."""
+    if isinstance(value, models.Model | _Row):
+        return leaf(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {field.name: _rebuild(getattr(value, field.name), leaf) for field in dataclasses.fields(value)}
+        return dataclasses.replace(value, **fields)
+    if isinstance(value, dict):
+        return {key: _rebuild(item, leaf) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_rebuild(item, leaf) for item in value)
+    return value
+
+
 def _freeze(value: Any) -> Any:
     """The layer's value with its model instances replaced by references to their rows."""
-    if isinstance(value, models.Model):
-        return _Row(type(value), value.pk)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.replace(
-            value, **{field.name: _freeze(getattr(value, field.name)) for field in dataclasses.fields(value)}
-        )
-    if isinstance(value, dict):
-        return {key: _freeze(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return type(value)(_freeze(item) for item in value)
-    return value
+    return _rebuild(value, lambda instance: _Row(type(instance), instance.pk))
 
 
 def _thaw(value: Any, instances: dict) -> Any:
-    if isinstance(value, _Row):
-        key = (value.model, value.pk)
-        if key not in instances:
-            instances[key] = value.model._base_manager.get(pk=value.pk)
-        return instances[key]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.replace(
-            value,
-            **{field.name: _thaw(getattr(value, field.name), instances) for field in dataclasses.fields(value)},
-        )
-    if isinstance(value, dict):
-        return {key: _thaw(item, instances) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return type(value)(_thaw(item, instances) for item in value)
-    return value
+    """The layer's value with fresh model instances, one per row in `instances`."""
+
+    def load(row: _Row) -> models.Model:
+        if (row.model, row.pk) not in instances:
+            instances[row.model, row.pk] = row.model._base_manager.get(pk=row.pk)
+        return instances[row.model, row.pk]
+
+    return _rebuild(value, load)
