@@ -112,6 +112,24 @@ def fresh_locale_cache():
 
 
 @pytest.fixture(autouse=True)
+def own_channel_layer():
+    """Each test gets a channel layer of its own, made from the settings.
+
+    A layer holds state tied to the event loops that use it, and channels-redis lets only one loop
+    receive at a time: a WebSocket consumer of a server thread that an earlier test started may still
+    be waiting on that test's layer while this test's sockets receive from loops of their own. The
+    layer's Redis connections close with the loops that opened them; its keys go with the cache
+    clear at the start of the next test (the cache and the layer share a Redis database).
+    """
+    from channels import DEFAULT_CHANNEL_LAYER
+    from channels.layers import channel_layers
+
+    layer = channel_layers.make_backend(DEFAULT_CHANNEL_LAYER)
+    channel_layers.set(DEFAULT_CHANNEL_LAYER, layer)
+    return layer
+
+
+@pytest.fixture(autouse=True)
 def empty_caches():
     """Cached menus, footers and renditions belong to one test's database."""
     from django.core.cache import caches

@@ -118,8 +118,13 @@ class AsgiLiveServer:
         self.socket = socket.socket()
         self.socket.bind(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
+        # Open WebSockets are closed at shutdown; their consumers get a few seconds to finish.
         config = uvicorn.Config(
-            ASGIStaticFilesHandler(application), lifespan="off", log_level="warning", ws="websockets-sansio"
+            ASGIStaticFilesHandler(application),
+            lifespan="off",
+            log_level="warning",
+            ws="websockets-sansio",
+            timeout_graceful_shutdown=3,
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.socket]}, daemon=True)
@@ -137,6 +142,8 @@ class AsgiLiveServer:
         self.server.should_exit = True
         self.thread.join(timeout=10)
         self.socket.close()
+        if self.thread.is_alive():
+            raise RuntimeError("uvicorn did not stop within 10 s: its consumers would outlive the test")
         # The database connections of finished request threads close when they are collected;
         # until then PostgreSQL refuses to drop the test database at the end of the session.
         gc.collect()
