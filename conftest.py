@@ -4,6 +4,7 @@ import tempfile
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Locale, Page, Site
@@ -25,9 +26,10 @@ from home.tests.layers import shared_layer
 
 LANGUAGES = ("ar", "fr", "en")
 
-# Browser fixtures (`browser`, `page`, `browser_site`), real server processes (`two_servers`) and
+# Browser fixtures (`browser`, `page`, `browser_site`), real server processes (`two_servers`), a
+# Redis of a test's own (`own_redis`) and
 # fixture data built once per process (`shared_layer`), shared by every app.
-pytest_plugins = ["home.tests.browser", "home.tests.servers", "home.tests.layers"]
+pytest_plugins = ["home.tests.browser", "home.tests.servers", "home.tests.services", "home.tests.layers"]
 
 
 @dataclass
@@ -134,6 +136,6 @@ def empty_caches():
     """Cached menus, footers and renditions belong to one test's database."""
     from django.core.cache import caches
 
-    for alias in ("default", "renditions"):
+    for alias in settings.CACHES:
         caches[alias].clear()
     yield

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import time
 from typing import Any
@@ -32,6 +33,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 GROUP_NAME_RE = re.compile(r"[^a-zA-Z0-9_.-]")
 CLOSE_FORBIDDEN = 4403
@@ -54,9 +57,15 @@ def publish(group: str, event: str, payload: dict) -> None:
 
     def send() -> None:
         layer = get_channel_layer()
-        if layer is not None:
+        if layer is None:
+            return
+        try:
             async_to_sync(layer.group_send)(group, message)
+        except Exception:  # whatever the layer's failure: the change is saved and clients catch up
+            logger.warning("Live event %r for %s not announced: the channel layer failed", event, group, exc_info=True)
 
+    # Best effort: what was saved stays saved and the request succeeds when the layer is down
+    # (a Redis restart); boards catch up from the database when their sockets come back.
     transaction.on_commit(send)
 
 

@@ -30,7 +30,7 @@ PAGE_CACHE_TIMEOUT = 60 * 60
 # Cookies that make a response personal: a session (logged-in editors, per-visitor
 # state) or messages waiting to be shown.
 PERSONAL_COOKIES = ("messages",)
-EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz", "/static/", "/media/")
+EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz", "/readyz", "/static/", "/media/")
 
 
 def purge() -> None:

@@ -1,16 +1,22 @@
 """A small fixed-window rate limit on Django's cache, per client and per action.
 
-With Redis as the cache every server process shares the counters; with the
-in-memory cache each process counts on its own (fine for one process).
+Counters live in the `limits` cache: with Redis every server process shares them;
+with the in-memory cache each process counts on its own (fine for one process).
+When Redis cannot be reached the counting goes on in the process's own memory
+(`local`), so limits still hold, per process, and no request fails for it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 
 def client_id(request: HttpRequest) -> str:
@@ -30,15 +36,27 @@ def is_rate_limited(request: HttpRequest, action: str, *, limit: int, window: in
     """Count this request; True once the client has made more than `limit` in the current `window` seconds."""
     bucket = int(time.time() // window)
     key = f"ratelimit:{action}:{client_id(request)}:{bucket}"
-    cache.add(key, 0, window + 1)
+    return _with_counters(lambda counters: _count(counters, key, window + 1)) > limit
+
+
+def _count(counters, key: str, timeout: int) -> int:
+    counters.add(key, 0, timeout)
     try:
-        count = cache.incr(key)
+        return counters.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, window + 1)
-        count = 1
-    return count > limit
+        counters.set(key, 1, timeout)
+        return 1
 
 
 def first_time(key: str, seconds: int) -> bool:
     """True the first time `key` is seen within `seconds` (atomic on Redis and in memory)."""
-    return cache.add(f"once:{key}", 1, seconds)
+    return _with_counters(lambda counters: counters.add(f"once:{key}", 1, seconds))
+
+
+def _with_counters(operation):
+    """`operation(cache)` on the shared counters, or on this process's own while Redis is unreachable."""
+    try:
+        return operation(caches["limits"])
+    except RedisError:
+        logger.warning("Redis unreachable: rate limits and double posts counted in this process only")
+        return operation(caches["local"])

@@ -1,13 +1,18 @@
 """Views of the ground floor that are not Wagtail pages."""
 
+import dataclasses
+
+from channels.layers import get_channel_layer
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import connection
 from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from health_check.base import HealthCheck
+from health_check.exceptions import ServiceUnavailable
+from health_check.views import HealthCheckView
 from wagtail.models import Page
 
 from .locales import active_locale
@@ -30,14 +35,41 @@ def language_redirect(request: HttpRequest) -> HttpResponseRedirect:
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness and readiness in one: the process answers and the database does too."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception as error:  # noqa: BLE001 - any database failure means "not ready"
-        return JsonResponse({"status": "error", "database": type(error).__name__}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    """Liveness: the process answers. Whether it can serve is `/readyz`'s question."""
+    return JsonResponse({"status": "ok"})
+
+
+@dataclasses.dataclass
+class ChannelLayerCheck(HealthCheck):
+    """The channel layer carries a message (to a group nobody is in: with Redis, two commands)."""
+
+    async def run(self):
+        try:
+            await get_channel_layer().group_send("readiness", {"type": "readiness.probe"})
+        except Exception as error:  # any failure of the layer means "not ready"
+            raise ServiceUnavailable("The channel layer is unreachable") from error
+
+
+class ReadinessView(HealthCheckView):
+    """Readiness: the database, the caches and the channel layer answer; 503 when one does not.
+
+    A load balancer stops sending visitors to a process that is not ready; the site itself
+    still serves what it can without Redis (see `network_site.settings.base.cache_and_channel_layers`).
+    """
+
+    checks = (
+        "health_check.checks.Database",
+        ("health_check.checks.Cache", {"alias": "default"}),
+        ("health_check.checks.Cache", {"alias": "limits"}),
+        ChannelLayerCheck,
+    )
+
+    async def get(self, request, *args, **kwargs):
+        response = await super().get(request, *args, **kwargs)
+        if response.status_code == 500:
+            response.status_code = 503
+            response["Retry-After"] = "10"
+        return response
 
 
 @require_GET

@@ -15,6 +15,7 @@ from home.feeds import NewsAtomFeed, NewsRssFeed
 urlpatterns = [
     path("", home_views.language_redirect, name="language_redirect"),
     path("healthz", home_views.healthz, name="healthz"),
+    path("readyz", home_views.ReadinessView.as_view(), name="readyz"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

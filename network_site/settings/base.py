@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "channels",
     "django_tasks",
     "django_tasks_db",
+    "health_check",
     "daphne" if os.environ.get("ASGI_SERVER") == "daphne" else None,
     "django.contrib.admin",
     "django.contrib.auth",
@@ -132,27 +133,48 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
 def cache_and_channel_layers(redis_url: str) -> tuple[dict, dict]:
-    """Redis cache (pages, renditions) and channel layer when `redis_url` is set, else in memory."""
+    """Caches and the channel layer: Redis when `redis_url` is set, else in memory.
+
+    With Redis, the site degrades instead of going down when Redis does: the page and
+    renditions caches ignore Redis errors (django-redis logs them and the page is built
+    uncached); the counters of rate limits and double posts (`limits`) raise them, and
+    `home.ratelimit` then counts in the process's own memory (`local`) until Redis is back.
+    Every call gives up after a second instead of hanging on an unreachable host.
+    """
+    local = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"}
     if not redis_url:
         return (
             {
                 "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
                 "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
+                "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "limits"},
+                "local": local,
             },
             {"default": {"BACKEND": "home.live.InMemoryChannelLayer"}},
         )
     from channels_redis.core import RedisChannelLayer
 
-    redis_cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    def redis_cache(prefix: str, *, ignore_errors: bool, **extra) -> dict:
+        options = {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1, "IGNORE_EXCEPTIONS": ignore_errors}
+        return {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": prefix,
+            "OPTIONS": options,
+            **extra,
+        }
+
     # A consumer waits for its messages in a BZPOPMIN that Redis holds for `brpop_timeout` (5 s)
     # when nothing comes; redis-py's default read timeout is also 5 s, so a quiet spell would
     # raise TimeoutError in that consumer and drop its WebSocket. Reads get longer than the wait.
     layer_host = {"address": redis_url, "socket_timeout": RedisChannelLayer.brpop_timeout + 10}
     return (
         {
-            "default": {**redis_cache, "KEY_PREFIX": "shabaka"},
+            "default": redis_cache("shabaka", ignore_errors=True),
             # Wagtail keeps image renditions' addresses here instead of asking the database.
-            "renditions": {**redis_cache, "KEY_PREFIX": "shabaka-renditions", "TIMEOUT": 60 * 60 * 24},
+            "renditions": redis_cache("shabaka-renditions", ignore_errors=True, TIMEOUT=60 * 60 * 24),
+            "limits": redis_cache("shabaka-limits", ignore_errors=False),
+            "local": local,
         },
         {
             "default": {
@@ -163,6 +185,8 @@ def cache_and_channel_layers(redis_url: str) -> tuple[dict, dict]:
     )
 
 
+# django-redis logs the Redis errors it ignores (the site runs degraded until Redis is back).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 CACHES, CHANNEL_LAYERS = cache_and_channel_layers(REDIS_URL)
 
 # --- Background tasks (django-tasks) ------------------------------------------------
