@@ -114,6 +114,21 @@ def fresh_locale_cache():
 
 
 @pytest.fixture(autouse=True)
+def no_language_active():
+    """Each test starts with no language active: messages read in their source (English).
+
+    A request activates the language of its URL and it stays active in the thread after the
+    response, so one test's language would otherwise leak into the next. (Django's management
+    commands, `migrate` among them, leave the same state.) A test that reads a language says so.
+    """
+    from django.utils import translation
+
+    translation.deactivate_all()
+    yield
+    translation.deactivate_all()
+
+
+@pytest.fixture(autouse=True)
 def own_channel_layer():
     """Each test gets a channel layer of its own, made from the settings.
 

@@ -116,10 +116,11 @@ def test_sitemap_lists_pages_and_feeds_list_news(client, site_tree):
     assert atom.status_code == 200 and b"<feed" in atom.content
 
 
-def test_healthz_checks_the_database(client, db):
+def test_healthz_says_the_process_is_alive_and_readyz_that_its_services_answer(client, db):
     response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+    ready = client.get("/readyz", HTTP_ACCEPT="application/json")
+    assert ready.status_code == 200 and set(ready.json().values()) == {"OK"} and len(ready.json()) == 4
 
 
 def test_unknown_page_gives_a_translated_404(client, site_tree):
