@@ -1,13 +1,17 @@
 """Views of the ground floor that are not Wagtail pages."""
 
 import dataclasses
+import sys
 
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from health_check.base import HealthCheck
@@ -29,6 +33,33 @@ def language_redirect(request: HttpRequest) -> HttpResponseRedirect:
         language = settings.LANGUAGE_CODE
     response = HttpResponseRedirect(f"/{language}/")
     response["Vary"] = "Accept-Language, Cookie"
+    return response
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Django's 500 handler: a page in the visitor's language, built without the database.
+
+    When the database cannot be reached (a restart, a failover) the answer is a 503 with
+    `Retry-After`: the site comes back by itself, and what the visitor was sending was not saved.
+    """
+    language = translation.get_language_from_path(request.path_info) or translation.get_language_from_request(
+        request, check_path=False
+    )
+    unavailable = isinstance(sys.exc_info()[1], OperationalError | InterfaceError)
+    with translation.override(language):
+        if unavailable:
+            title = _("The site is unavailable for a moment")
+            paragraphs = [
+                _("Please try again in a minute."),
+                _("If you were sending a form, it was not received: send it again then."),
+            ]
+        else:
+            title = _("Something went wrong")
+            paragraphs = [_("Please try again in a moment.")]
+        content = render_to_string("error_page.html", {"title": title, "paragraphs": paragraphs})
+    response = HttpResponse(content, status=503 if unavailable else 500)
+    if unavailable:
+        response["Retry-After"] = "30"
     return response
 
 

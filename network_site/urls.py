@@ -28,6 +28,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler500 = "home.views.server_error"
+
 # Every public page lives under its language: /ar/, /fr/, /en/.
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),

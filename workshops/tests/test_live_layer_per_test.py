@@ -44,7 +44,8 @@ def test_a_board_stays_connected_after_its_test(server_outliving_its_test, live_
 
 
 def test_the_next_test_posts_and_its_boards_follow(server_outliving_its_test, live_site):
-    assert boards_left_open, "runs after the test above, in the same process"
+    if not boards_left_open:  # a shuffled run may separate the two
+        pytest.skip("meaningful only right after the test above, in the same process")
     phone_session = browser_session()
 
     async def scenario():
