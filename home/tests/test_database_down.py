@@ -21,16 +21,14 @@ def unreachable_database(transactional_db):
     ("path", "language", "words"),
     [("/ar/", "ar", "غير متاح"), ("/fr/communes/", "fr", "indisponible"), ("/en/search/?q=x", "en", "unavailable")],
 )
-def test_a_visitor_gets_a_503_in_their_language_while_the_database_is_down(
-    unreachable_database, path, language, words
-):
+def test_a_visitor_gets_a_503_in_their_language_while_the_database_is_down(unreachable_database, path, language, words):
     from django.test import Client
 
     response = Client(raise_request_exception=False).get(path)
     assert response.status_code == 503 and response["Retry-After"] == "30"
     content = response.content.decode()
     assert f'lang="{language}"' in content and words in content
-    assert ("dir=\"rtl\"" in content) == (language == "ar")
+    assert ('dir="rtl"' in content) == (language == "ar")
 
 
 def test_the_site_answers_again_once_the_database_is_back(transactional_db, client):
