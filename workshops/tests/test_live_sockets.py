@@ -4,6 +4,7 @@ import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from django.utils import translation
 
+from home.tests.nasty_input import DEEPLY_NESTED_FRAMES
 from network_site.settings.base import cache_and_channel_layers
 from workshops import live
 from workshops.models import Idea, IdeaVote, LiveSession
@@ -409,3 +410,27 @@ def test_the_in_memory_layer_fans_out_in_order_and_scans_for_expiry_once_per_int
 
     assert async_to_sync(scenario)() == [["0", "1", "2"]] * 50
     assert len(scans) == 1  # for 3 publications and 150 receipts
+
+
+def test_a_deeply_nested_message_gets_a_translated_error_and_the_socket_keeps_serving(live_site, caplog):
+    phone_session = browser_session()
+
+    async def scenario():
+        phone = socket(f"/ws/live/{live_site.code}/?lang=fr", session=phone_session)
+        await joined(phone)
+        replies = []
+        for frame in DEEPLY_NESTED_FRAMES:
+            await phone.send_to(text_data=frame)
+            replies.append(await phone.receive_json_from(timeout=5))
+        await phone.send_json_to({"type": "hello", "since": 0})
+        replies.append(await phone.receive_json_from(timeout=5))
+        await phone.disconnect()
+        return replies
+
+    *errors, caught_up = async_to_sync(scenario)()
+    with translation.override("fr"):
+        too_deep = translation.gettext("This message is nested too deeply.")
+    assert too_deep != "This message is nested too deeply."
+    assert errors == [{"type": "error", "message": too_deep}] * len(DEEPLY_NESTED_FRAMES)
+    assert caught_up == {"type": "session", "status": "open", "up_to": 0}
+    assert "RecursionError" not in caplog.text
