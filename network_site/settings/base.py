@@ -165,6 +165,12 @@ def cache_and_channel_layers(redis_url: str) -> tuple[dict, dict]:
 
 CACHES, CHANNEL_LAYERS = cache_and_channel_layers(REDIS_URL)
 
+# The largest WebSocket frame the ASGI server reads (uvicorn `--ws-max-size`, 16 MB by default):
+# a longer one closes the connection (1009) before its payload is read. Every place that starts
+# a server passes this value (Makefile, docs/operations.md, home/tests/browser.py and servers.py,
+# bench/benchlib.py); consumers refuse text over 2000 bytes themselves, with a translated error.
+WEBSOCKET_MAX_FRAME_BYTES = 64 * 1024
+
 # --- Background tasks (django-tasks) ------------------------------------------------
 # Embedded default: tasks run at once, in the request. In production set
 # TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `manage.py db_worker`.

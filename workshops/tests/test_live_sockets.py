@@ -1,9 +1,15 @@
 """Live sessions over real WebSocket round trips (in-memory layer, or Redis when REDIS_URL is set)."""
 
+import json
+
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from django.utils import translation
+from websockets.exceptions import ConnectionClosed
+from websockets.frames import CloseCode
+from websockets.sync.client import connect
 
+from home.tests.browser import AsgiLiveServer
 from home.tests.nasty_input import DEEPLY_NESTED_FRAMES
 from network_site.settings.base import cache_and_channel_layers
 from workshops import live
@@ -434,3 +440,19 @@ def test_a_deeply_nested_message_gets_a_translated_error_and_the_socket_keeps_se
     assert errors == [{"type": "error", "message": too_deep}] * len(DEEPLY_NESTED_FRAMES)
     assert caught_up == {"type": "session", "status": "open", "up_to": 0}
     assert "RecursionError" not in caplog.text
+
+
+def test_the_server_closes_a_socket_that_sends_a_huge_frame_and_keeps_serving_others(live_site):
+    """uvicorn, as production runs it, refuses a 1 MB frame from its header (close code 1009, "too big")."""
+    with AsgiLiveServer() as server:
+        address = f"{server.url.replace('http://', 'ws://')}/ws/live/{live_site.code}/"
+        with connect(address, origin=server.url) as board, connect(address, origin=server.url) as flooder:
+            flooder.send("x" * 1_000_000)
+            with pytest.raises(ConnectionClosed) as closed:
+                flooder.recv(timeout=5)
+            assert closed.value.rcvd.code == CloseCode.MESSAGE_TOO_BIG
+            board.send(json.dumps({"type": "hello", "since": 0}))
+            assert json.loads(board.recv(timeout=5)) == {"type": "session", "status": "open", "up_to": 0}
+        with connect(address, origin=server.url) as newcomer:
+            newcomer.send(json.dumps({"type": "hello", "since": 0}))
+            assert json.loads(newcomer.recv(timeout=5))["type"] == "session"
