@@ -30,6 +30,10 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# WebSockets are opened only from pages of these origins (network_site/asgi.py), compared by
+# scheme, host and port: the site over HTTPS on each allowed host (a leading dot: its
+# subdomains too), and the trusted origins, which name any other port or scheme.
+WEBSOCKET_ALLOWED_ORIGINS = [*(f"https://{host}" for host in ALLOWED_HOSTS), *CSRF_TRUSTED_ORIGINS]
 
 INSTALLED_APPS = [
     "home",

@@ -1,9 +1,13 @@
 """Live sessions over real WebSocket round trips (in-memory layer, or Redis when REDIS_URL is set)."""
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
+from channels.testing import WebsocketCommunicator
 from django.utils import translation
 from websockets.exceptions import ConnectionClosed
 from websockets.frames import CloseCode
@@ -11,6 +15,7 @@ from websockets.sync.client import connect
 
 from home.tests.browser import AsgiLiveServer
 from home.tests.nasty_input import DEEPLY_NESTED_FRAMES
+from network_site.asgi import websocket_application
 from network_site.settings.base import cache_and_channel_layers
 from workshops import live
 from workshops.models import Idea, IdeaVote, LiveSession
@@ -456,3 +461,53 @@ def test_the_server_closes_a_socket_that_sends_a_huge_frame_and_keeps_serving_ot
         with connect(address, origin=server.url) as newcomer:
             newcomer.send(json.dumps({"type": "hello", "since": 0}))
             assert json.loads(newcomer.recv(timeout=5))["type"] == "session"
+
+
+def production_websocket_origins() -> list[str]:
+    """The allowed origins the production settings build for a site on https://shabaka.example.ma."""
+    environment = {
+        **os.environ,
+        "SECRET_KEY": "production-like-" + "x" * 50,
+        "ALLOWED_HOSTS": "shabaka.example.ma",
+        "CSRF_TRUSTED_ORIGINS": "",
+        "WAGTAILADMIN_BASE_URL": "https://shabaka.example.ma",
+    }
+    script = (
+        "import json; from network_site.settings import production; "
+        "print(json.dumps(production.WEBSOCKET_ALLOWED_ORIGINS))"
+    )
+    output = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, check=True, text=True)
+    return json.loads(output.stdout)
+
+
+def test_a_production_site_accepts_websockets_from_its_own_origin_only(live_site):
+    site_sockets = websocket_application(production_websocket_origins())
+
+    async def opened_from(origin: str | None) -> bool:
+        headers = [(b"host", b"shabaka.example.ma")] + ([(b"origin", origin.encode())] if origin else [])
+        connection = WebsocketCommunicator(site_sockets, f"/ws/live/{live_site.code}/", headers=headers)
+        connected, _code = await connection.connect()
+        await connection.disconnect()
+        return connected
+
+    async def scenario():
+        return {
+            origin: await opened_from(origin)
+            for origin in (
+                "https://shabaka.example.ma",
+                "https://shabaka.example.ma:8443",
+                "http://shabaka.example.ma",
+                "https://evil.example",
+                "https://shabaka.example.ma.evil.example",
+                None,
+            )
+        }
+
+    assert async_to_sync(scenario)() == {
+        "https://shabaka.example.ma": True,
+        "https://shabaka.example.ma:8443": False,
+        "http://shabaka.example.ma": False,
+        "https://evil.example": False,
+        "https://shabaka.example.ma.evil.example": False,
+        None: False,
+    }
