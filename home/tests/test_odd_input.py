@@ -5,9 +5,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Page
 
-from home.tests.nasty_input import public_route_templates, server_errors
+from home.tests.nasty_input import live_pages, page_route_templates, public_route_templates, server_errors
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,8 +32,7 @@ def test_every_url_pattern_answers_odd_values_without_a_server_error(site_tree):
 
 
 def test_every_page_of_the_site_answers_odd_values_without_a_server_error(site_tree):
-    pages = Page.objects.live().public().filter(depth__gt=1).specific()
-    assert server_errors(page.url for page in pages) == []
+    assert server_errors(page_route_templates(live_pages())) == []
 
 
 def test_a_nul_character_in_a_link_gets_the_translated_refusal_page(client, site_tree):
