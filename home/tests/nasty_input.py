@@ -32,7 +32,7 @@ NASTY_TEXT = [
 # As they travel in a URL: the texts above percent-encoded, then escapes that are not UTF-8.
 NASTY_ESCAPES = [quote(text, safe="") for text in NASTY_TEXT] + ["%C3%28", "%FF"]
 
-# Every query parameter a public view or page reads.
+# Every query parameter a public view or page reads (`request.GET`): add the one a new view reads.
 QUERY_PARAMETERS = (
     "q",
     "page",
