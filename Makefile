@@ -4,6 +4,8 @@ PYTHON := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 1
+# Largest WebSocket frame read, in bytes: settings.WEBSOCKET_MAX_FRAME_BYTES (docs/security.md).
+WS_MAX_SIZE := 65536
 # Test processes: the machine has two cores. Tests of one xdist_group (the demo's, which share
 # one load_demo) run in the same process.
 TEST_WORKERS ?= 2
@@ -15,7 +17,8 @@ run: setup ## Install, migrate, load the demo on an empty database, serve on htt
 	$(MAKE) serve
 
 serve:
-	$(VENV)/bin/uvicorn network_site.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) --lifespan off
+	$(VENV)/bin/uvicorn network_site.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) --lifespan off \
+	  --ws-max-size $(WS_MAX_SIZE)
 
 setup: install
 	$(PYTHON) manage.py compilemessages --ignore=.venv -v0

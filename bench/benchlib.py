@@ -613,6 +613,7 @@ class Server:
     """
 
     APPLICATION = "network_site.asgi:application"
+    WS_MAX_SIZE = "65536"  # settings.WEBSOCKET_MAX_FRAME_BYTES, as production serves
     # -v 0: no access log, as uvicorn's --no-access-log.
     DAPHNE = [str(BIN / "daphne"), "-b", HOST, "-p", "{port}", "-v", "0", APPLICATION]
 
@@ -620,6 +621,7 @@ class Server:
         if command is None:
             command = [str(BIN / "uvicorn"), self.APPLICATION, "--host", HOST, "--port", "{port}"]
             command += ["--workers", str(workers), "--lifespan", "off", "--no-access-log"]
+            command += ["--ws-max-size", self.WS_MAX_SIZE]
             self.name = f"uvicorn ({workers} worker{'s' if workers > 1 else ''})"
         else:
             self.name = Path(command[0]).name

@@ -102,7 +102,9 @@ class Boards:
 
     def __init__(self, server: benchlib.Server, code: str, count: int):
         self.url = f"ws://{benchlib.HOST}:{server.port}/ws/live/{code}/"
-        self.origin = server.url("")
+        # The production settings accept WebSockets from the site over HTTPS on its allowed hosts;
+        # the benchmark's server speaks plain HTTP on a free port, with no proxy in front.
+        self.origin = f"https://{benchlib.HOST}"
         self.count = count
         self.arrivals: list[dict[str, float]] = [{} for _ in range(count)]
         self.sockets: list = []

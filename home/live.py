@@ -4,7 +4,7 @@
   saved: it runs after the transaction commits, so a consumer that reacts by
   reading the database sees the change.
 * `LiveConsumer` is the base of every WebSocket consumer: it decides who may
-  join (`authorise`), validates incoming messages (size, JSON, known type, a
+  join (`authorise`), validates incoming messages (size, JSON, nesting, known type, a
   rate per connection), answers errors to that client only, and catches a
   reconnecting client up from the database (`catch_up(since)`), because
   channel layers drop messages silently once a channel is full: correctness
@@ -43,6 +43,18 @@ CLOSE_FORBIDDEN = 4403
 def group_name(*parts: Any) -> str:
     """A valid channel-layer group name (ASCII letters, digits, `-`, `_`, `.`; under 100 characters)."""
     return GROUP_NAME_RE.sub("-", ".".join(str(part) for part in parts))[:90]
+
+
+def nesting_depth(value: Any) -> int:
+    """How deep lists and objects nest in a decoded JSON value (a scalar: 0), counted without recursion."""
+    deepest, pending = 0, [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is not None:
+            deepest = max(deepest, depth)
+            pending.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def publish(group: str, event: str, payload: dict) -> None:
@@ -113,6 +125,9 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
     """
 
     max_message_bytes = 2000
+    # Messages are flat objects of scalars; deeper values are refused before any handler sees
+    # them (a frame of 2000 bytes can nest 1000 deep: Python's parser and encoder recurse).
+    max_nesting = 4
     rate_messages = 10
     rate_seconds = 10.0
     actions: dict[str, str] = {}
@@ -162,8 +177,14 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             return
         try:
             content = json.loads(text_data)
+            too_deep = nesting_depth(content) > self.max_nesting
+        except RecursionError:  # deeper than Python's parser goes
+            too_deep = True
         except ValueError:
             await self.error(_("This message is not valid JSON."))
+            return
+        if too_deep:
+            await self.error(_("This message is nested too deeply."))
             return
         if not isinstance(content, dict) or not isinstance(content.get("type"), str):
             await self.error(_("A message needs a type."))

@@ -103,6 +103,16 @@ class ReadinessView(HealthCheckView):
         return response
 
 
+def search_terms(text: str) -> str:
+    """A visitor's search text as every search backend takes it: words separated by single spaces.
+
+    Double quotes become spaces: the search backend puts each word between double quotes for
+    SQLite's full-text index, where one more quote (an unbalanced `"`) fails the whole query.
+    The page still shows the text as it was typed.
+    """
+    return " ".join(text.replace('"', " ").split())
+
+
 @require_GET
 def search(request: HttpRequest) -> TemplateResponse:
     """Full-text search of the live pages of the visitor's language.
@@ -114,7 +124,9 @@ def search(request: HttpRequest) -> TemplateResponse:
     results_page = None
     if query:
         site_for_request(request)  # the links to the results need it: kept, as for pages
+        terms = search_terms(query)
         # Base pages: a result shows its title, link and description, which every page has.
-        results = Page.objects.live().public().filter(locale=active_locale()).search(query)
+        pages = Page.objects.live().public().filter(locale=active_locale())
+        results = pages.search(terms) if terms else Page.objects.none()
         results_page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(request, "home/search.html", {"query": query, "results_page": results_page})

@@ -16,13 +16,25 @@ django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+from channels.security.websocket import OriginValidator  # noqa: E402
+from django.conf import settings  # noqa: E402
 
 from network_site.routing import websocket_urlpatterns  # noqa: E402
+
+
+def websocket_application(allowed_origins: list[str]):
+    """Every app's WebSocket routes, with the visitor's session, opened from pages of `allowed_origins` only.
+
+    Channels' `OriginValidator` compares the handshake's Origin with each allowed origin by
+    scheme, host and port (a bare host matches any scheme and port); a handshake without an
+    Origin, or from elsewhere, is refused before any consumer runs.
+    """
+    return OriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)), allowed_origins)
+
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        "websocket": websocket_application(settings.WEBSOCKET_ALLOWED_ORIGINS),
     }
 )

@@ -9,6 +9,7 @@ from django.utils import translation
 
 from consultations.models import ExportJob, Response
 from home.roles import ORGANISERS
+from home.tests.nasty_input import DEEPLY_NESTED_FRAMES
 from network_site.routing import websocket_urlpatterns
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -89,6 +90,25 @@ def test_bad_messages_get_an_error_and_the_connection_stays(organiser):
         await connection.disconnect()
 
     async_to_sync(scenario)()
+
+
+def test_a_deeply_nested_message_gets_a_translated_error_on_the_counts_socket(organiser):
+    async def scenario():
+        connection = communicator("/ws/consultations/counts/?lang=ar", organiser)
+        assert (await connection.connect())[0]
+        replies = []
+        for frame in DEEPLY_NESTED_FRAMES:
+            await connection.send_to(text_data=frame)
+            replies.append(await connection.receive_json_from(timeout=5))
+        await connection.send_json_to({"type": "hello"})
+        assert await connection.receive_nothing(timeout=0.3)  # no open consultation: an empty catch-up
+        await connection.disconnect()
+        return replies
+
+    replies = async_to_sync(scenario)()
+    with translation.override("ar"):
+        too_deep = translation.gettext("This message is nested too deeply.")
+    assert replies == [{"type": "error", "message": too_deep}] * len(DEEPLY_NESTED_FRAMES)
 
 
 def test_floods_are_limited_per_connection(organiser):

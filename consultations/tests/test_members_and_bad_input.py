@@ -9,9 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from consultations.models import ConsultationPage, MemberInvitation, Response
+from consultations.models import ConsultationIndexPage, ConsultationPage, MemberInvitation, Response
+from consultations.proposals import ProposalsPage
 from consultations.tests.factories import ConsultationPageFactory
 from home.tests.factories import CommunePageFactory
+from home.tests.nasty_input import live_pages, page_route_templates, server_errors
 
 MEMBER_QUESTIONS = [
     {
@@ -249,3 +251,15 @@ def test_a_post_from_a_foreign_origin_is_refused(public_consultation, valid_answ
     assert response.status_code == 403
     assert 'lang="ar"' in response.content.decode()
     assert not Response.objects.exists()
+
+
+def test_every_consultation_page_answers_odd_values_without_a_server_error(
+    site_tree, public_consultation, members_consultation
+):
+    proposals = ProposalsPage(title="المقترحات", slug="proposals")
+    site_tree.home.add_child(instance=proposals)
+    proposals.save_revision().publish()
+    _invitation, member_link = link_for(members_consultation, site_tree.commune)
+    pages = live_pages("consultations", language="ar")
+    assert {type(page) for page in pages} == {ConsultationIndexPage, ConsultationPage, ProposalsPage}
+    assert server_errors([*page_route_templates(pages), member_link]) == []

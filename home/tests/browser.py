@@ -111,6 +111,7 @@ class AsgiLiveServer:
 
     def __init__(self):
         import uvicorn
+        from django.conf import settings
         from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
 
         from network_site.asgi import application
@@ -124,6 +125,7 @@ class AsgiLiveServer:
             lifespan="off",
             log_level="warning",
             ws="websockets-sansio",
+            ws_max_size=settings.WEBSOCKET_MAX_FRAME_BYTES,
             timeout_graceful_shutdown=3,
         )
         self.server = uvicorn.Server(config)

@@ -45,6 +45,7 @@ def start_server(port: int) -> subprocess.Popen:
     }
     command = [sys.executable, "-m", "uvicorn", "network_site.asgi:application", "--host", "127.0.0.1"]
     command += ["--port", str(port), "--lifespan", "off", "--no-access-log"]
+    command += ["--ws-max-size", str(settings.WEBSOCKET_MAX_FRAME_BYTES)]
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -30,6 +30,10 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# WebSockets are opened only from pages of these origins (network_site/asgi.py), compared by
+# scheme, host and port: the site over HTTPS on each allowed host (a leading dot: its
+# subdomains too), and the trusted origins, which name any other port or scheme.
+WEBSOCKET_ALLOWED_ORIGINS = [*(f"https://{host}" for host in ALLOWED_HOSTS), *CSRF_TRUSTED_ORIGINS]
 
 INSTALLED_APPS = [
     "home",
@@ -76,6 +80,7 @@ MIDDLEWARE = [
     "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "home.middleware.RefuseNulCharacterMiddleware",  # after the locale: the 400 page is translated
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -188,6 +193,12 @@ def cache_and_channel_layers(redis_url: str) -> tuple[dict, dict]:
 # django-redis logs the Redis errors it ignores (the site runs degraded until Redis is back).
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 CACHES, CHANNEL_LAYERS = cache_and_channel_layers(REDIS_URL)
+
+# The largest WebSocket frame the ASGI server reads (uvicorn `--ws-max-size`, 16 MB by default):
+# a longer one closes the connection (1009) before its payload is read. Every place that starts
+# a server passes this value (Makefile, docs/operations.md, home/tests/browser.py and servers.py,
+# bench/benchlib.py); consumers refuse text over 2000 bytes themselves, with a translated error.
+WEBSOCKET_MAX_FRAME_BYTES = 64 * 1024
 
 # --- Background tasks (django-tasks) ------------------------------------------------
 # Embedded default: tasks run at once, in the request. In production set

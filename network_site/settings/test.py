@@ -1,4 +1,10 @@
-"""Test runs: fast hashing, no page cache unless a test turns it on, mails kept in memory."""
+"""Test runs: fast hashing, no page cache unless a test turns it on, mails kept in memory.
+
+WebSockets are also accepted from pages of the allowed hosts over plain HTTP on any port
+(the test servers on random ports of 127.0.0.1): the bare host names join
+`WEBSOCKET_ALLOWED_ORIGINS`, and Channels' `OriginValidator` matches a bare host whatever the
+scheme and port. Production keeps scheme, host and port.
+"""
 
 import os
 import re
@@ -18,6 +24,8 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+WEBSOCKET_ALLOWED_ORIGINS = [*WEBSOCKET_ALLOWED_ORIGINS, *ALLOWED_HOSTS]  # noqa: F405
 
 # Parallel test processes (pytest-xdist) each get their own Redis database: clearing the
 # cache between tests flushes a whole database, which must not be another process's.

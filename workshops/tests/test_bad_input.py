@@ -6,6 +6,7 @@ import json
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
 from wagtail.blocks import StructValue
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -13,10 +14,11 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.roles import ORGANISERS
 from home.tests.factories import CommunePageFactory
+from home.tests.nasty_input import live_pages, page_route_templates, server_errors
 from workshops.blocks import ActivityBlock, IndicatorBlock
 from workshops.models import ActionPlanPage, CommuneUptake, Recommendation, WorkshopPage
 
-from .factories import ActionPlanPageFactory, CommuneUptakeFactory, WorkshopPageFactory
+from .factories import ActionPlanPageFactory, CommuneUptakeFactory, LiveSessionFactory, WorkshopPageFactory
 
 EMPTY_INLINES = ("organisations", "participants", "sessions", "working_groups", "documents", "photos")
 
@@ -338,3 +340,15 @@ def test_uptake_only_for_recommendations_addressed_to_communes(client, workshops
     )
     assert response.status_code == 200
     assert not CommuneUptake.objects.exists()
+
+
+def test_every_workshops_page_and_live_session_url_answers_odd_values_without_a_server_error(workshops_site):
+    session = LiveSessionFactory(workshop=workshops_site.workshop)
+    live_urls = [
+        reverse("live_join"),
+        reverse("live_session", args=[session.code]),
+        reverse("live_board", args=[session.code]),
+        reverse("live_events", args=[session.code]),
+        reverse("live_vote", args=[session.code, 1]),
+    ]
+    assert server_errors([*page_route_templates(live_pages("workshops")), *live_urls]) == []

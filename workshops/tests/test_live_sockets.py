@@ -1,9 +1,21 @@
 """Live sessions over real WebSocket round trips (in-memory layer, or Redis when REDIS_URL is set)."""
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
+from channels.testing import WebsocketCommunicator
 from django.utils import translation
+from websockets.exceptions import ConnectionClosed
+from websockets.frames import CloseCode
+from websockets.sync.client import connect
 
+from home.tests.browser import AsgiLiveServer
+from home.tests.nasty_input import DEEPLY_NESTED_FRAMES
+from network_site.asgi import websocket_application
 from network_site.settings.base import cache_and_channel_layers
 from workshops import live
 from workshops.models import Idea, IdeaVote, LiveSession
@@ -409,3 +421,93 @@ def test_the_in_memory_layer_fans_out_in_order_and_scans_for_expiry_once_per_int
 
     assert async_to_sync(scenario)() == [["0", "1", "2"]] * 50
     assert len(scans) == 1  # for 3 publications and 150 receipts
+
+
+def test_a_deeply_nested_message_gets_a_translated_error_and_the_socket_keeps_serving(live_site, caplog):
+    phone_session = browser_session()
+
+    async def scenario():
+        phone = socket(f"/ws/live/{live_site.code}/?lang=fr", session=phone_session)
+        await joined(phone)
+        replies = []
+        for frame in DEEPLY_NESTED_FRAMES:
+            await phone.send_to(text_data=frame)
+            replies.append(await phone.receive_json_from(timeout=5))
+        await phone.send_json_to({"type": "hello", "since": 0})
+        replies.append(await phone.receive_json_from(timeout=5))
+        await phone.disconnect()
+        return replies
+
+    *errors, caught_up = async_to_sync(scenario)()
+    with translation.override("fr"):
+        too_deep = translation.gettext("This message is nested too deeply.")
+    assert too_deep != "This message is nested too deeply."
+    assert errors == [{"type": "error", "message": too_deep}] * len(DEEPLY_NESTED_FRAMES)
+    assert caught_up == {"type": "session", "status": "open", "up_to": 0}
+    assert "RecursionError" not in caplog.text
+
+
+def test_the_server_closes_a_socket_that_sends_a_huge_frame_and_keeps_serving_others(live_site):
+    """uvicorn, as production runs it, refuses a 1 MB frame from its header (close code 1009, "too big")."""
+    with AsgiLiveServer() as server:
+        address = f"{server.url.replace('http://', 'ws://')}/ws/live/{live_site.code}/"
+        with connect(address, origin=server.url) as board, connect(address, origin=server.url) as flooder:
+            flooder.send("x" * 1_000_000)
+            with pytest.raises(ConnectionClosed) as closed:
+                flooder.recv(timeout=5)
+            assert closed.value.rcvd.code == CloseCode.MESSAGE_TOO_BIG
+            board.send(json.dumps({"type": "hello", "since": 0}))
+            assert json.loads(board.recv(timeout=5)) == {"type": "session", "status": "open", "up_to": 0}
+        with connect(address, origin=server.url) as newcomer:
+            newcomer.send(json.dumps({"type": "hello", "since": 0}))
+            assert json.loads(newcomer.recv(timeout=5))["type"] == "session"
+
+
+def production_websocket_origins() -> list[str]:
+    """The allowed origins the production settings build for a site on https://shabaka.example.ma."""
+    environment = {
+        **os.environ,
+        "SECRET_KEY": "production-like-" + "x" * 50,
+        "ALLOWED_HOSTS": "shabaka.example.ma",
+        "CSRF_TRUSTED_ORIGINS": "",
+        "WAGTAILADMIN_BASE_URL": "https://shabaka.example.ma",
+    }
+    script = (
+        "import json; from network_site.settings import production; "
+        "print(json.dumps(production.WEBSOCKET_ALLOWED_ORIGINS))"
+    )
+    output = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, check=True, text=True)
+    return json.loads(output.stdout)
+
+
+def test_a_production_site_accepts_websockets_from_its_own_origin_only(live_site):
+    site_sockets = websocket_application(production_websocket_origins())
+
+    async def opened_from(origin: str | None) -> bool:
+        headers = [(b"host", b"shabaka.example.ma")] + ([(b"origin", origin.encode())] if origin else [])
+        connection = WebsocketCommunicator(site_sockets, f"/ws/live/{live_site.code}/", headers=headers)
+        connected, _code = await connection.connect()
+        await connection.disconnect()
+        return connected
+
+    async def scenario():
+        return {
+            origin: await opened_from(origin)
+            for origin in (
+                "https://shabaka.example.ma",
+                "https://shabaka.example.ma:8443",
+                "http://shabaka.example.ma",
+                "https://evil.example",
+                "https://shabaka.example.ma.evil.example",
+                None,
+            )
+        }
+
+    assert async_to_sync(scenario)() == {
+        "https://shabaka.example.ma": True,
+        "https://shabaka.example.ma:8443": False,
+        "http://shabaka.example.ma": False,
+        "https://evil.example": False,
+        "https://shabaka.example.ma.evil.example": False,
+        None: False,
+    }
