@@ -204,7 +204,7 @@ class ProposalViewSet(ModelViewSet):
     url_prefix = "consultations/proposals"
     icon = "comment"
     menu_label = _("Proposals")
-    list_display = ["title", "status", "commune", "supports", "created_at"]
+    list_display = ["title", "status", "commune", "supports", "attachment_link", "created_at"]
     list_filter = ["status", "language"]
     search_fields = ["title", "description", "author_name"]
     search_backend_name = None
@@ -216,7 +216,10 @@ class ProposalViewSet(ModelViewSet):
         return Proposal.objects.select_related("commune")
 
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + [path("export/", views.export_proposals, name="export")]
+        return super().get_urlpatterns() + [
+            path("export/", views.export_proposals, name="export"),
+            path("attachment/<int:pk>/", views.proposal_attachment, name="attachment"),
+        ]
 
 
 class ConsultationsViewSetGroup(ViewSetGroup):
