@@ -17,6 +17,7 @@ from django.core.mail import send_mass_mail
 from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.defaults import permission_denied
@@ -38,7 +39,7 @@ def _require(request, permission: str) -> None:
 
 
 def _forbidden(request):
-    """A plain 403 for personal-data files, where the admin would otherwise redirect to its dashboard."""
+    """A plain 403 for personal data (files, erasure), where the admin would otherwise redirect to its dashboard."""
     return permission_denied(request, PermissionDenied())
 
 
@@ -355,6 +356,54 @@ def proposal_attachment(request, pk: int):
     if not proposal.attachment:
         raise Http404
     return private_file_response(proposal.attachment["file"], proposal.attachment["name"])
+
+
+def erase_response(request, pk: int):
+    """Erase a respondent's personal data, after a confirmation that says what goes and what stays."""
+    from .erasure import erase_response as erase
+
+    if not request.user.has_perm("consultations.delete_response"):
+        return _forbidden(request)
+    response = get_object_or_404(Response, pk=pk)
+    return _erasure(
+        request,
+        response,
+        erase,
+        erased=[
+            _("the respondent's name, e-mail and commune"),
+            _("the answers to e-mail and file questions, and the uploaded files"),
+            _("the stored exports of this consultation (prepare a new one afterwards)"),
+        ],
+        kept=_("the other answers, the member council, the dates, the counts."),
+        done_url=reverse("consultation_responses:inspect", args=[response.pk]),
+    )
+
+
+def erase_proposal_author(request, pk: int):
+    """Erase a proposal author's personal data, after a confirmation."""
+    from .erasure import erase_proposal_author as erase
+    from .models import Proposal
+
+    if not request.user.has_perm("consultations.delete_proposal"):
+        return _forbidden(request)
+    proposal = get_object_or_404(Proposal, pk=pk)
+    return _erasure(
+        request,
+        proposal,
+        erase,
+        erased=[_("the author's name and e-mail"), _("the attached file")],
+        kept=_("the proposal's title, description, status and supports."),
+        done_url=reverse("consultation_proposals:edit", args=[proposal.pk]),
+    )
+
+
+def _erasure(request, record, erase, *, erased: list, kept: str, done_url: str):
+    if request.method != "POST":
+        context = {"record": str(record), "erased": erased, "kept": kept, "cancel_url": done_url}
+        return TemplateResponse(request, "consultations/admin/confirm_erasure.html", context)
+    erase(record, request.user)
+    messages.success(request, _("The personal data has been erased."))
+    return redirect(done_url)
 
 
 def export_proposals(request):
