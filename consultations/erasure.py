@@ -42,8 +42,7 @@ def erase_response(response: Response, user) -> None:
         for name in RESPONDENT_FIELDS:
             setattr(response, name, "")
         response.form_data = {code: value for code, value in response.form_data.items() if code not in erased_answers}
-        response.save(update_fields=[*RESPONDENT_FIELDS, "form_data", "updated_at"])
-        delete_files_after_commit(answer["file"] for answer in files.values())
+        response.save(update_fields=[*RESPONDENT_FIELDS, "form_data", "updated_at"])  # its files go on commit
         _delete_stored_exports(response.consultation_key)
         _log_erasure(response, user, fields=[*RESPONDENT_FIELDS, *(f"answer:{code}" for code in erased_answers)])
 

@@ -4,7 +4,7 @@ from django.db import transaction
 
 from home.private_files import delete_private_file
 
-from .models import ResponseCount
+from .models import Response, ResponseCount
 from .uploads import answer_files
 
 
@@ -37,6 +37,17 @@ def delete_files_after_commit(names) -> None:
 def delete_response_files(instance, **kwargs) -> None:
     """A response's answer files (and its scan) go with it."""
     delete_files_after_commit(answer["file"] for answer in answer_files(instance.form_data or {}).values())
+
+
+def delete_replaced_files(instance, raw=False, update_fields=None, **kwargs) -> None:
+    """Files that a saved response no longer holds (replaced, or erased) are deleted once the save is committed."""
+    if raw or instance.pk is None or (update_fields is not None and "form_data" not in update_fields):
+        return
+    stored = Response.objects.filter(pk=instance.pk).values_list("form_data", flat=True).first()
+    kept = {answer["file"] for answer in answer_files(instance.form_data or {}).values()}
+    delete_files_after_commit(
+        answer["file"] for answer in answer_files(stored or {}).values() if answer["file"] not in kept
+    )
 
 
 def delete_proposal_attachment(instance, **kwargs) -> None:

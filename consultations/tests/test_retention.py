@@ -69,3 +69,20 @@ def test_a_deletion_rolled_back_keeps_the_files(export_made):
         job.delete()
         raise RuntimeError
     assert private_storage().exists(job.file.name)
+
+
+def test_a_file_replaced_by_an_organisers_correction_is_deleted(
+    client, admin_client, public_consultation, valid_answers, django_capture_on_commit_callbacks
+):
+    post_with_file(client, public_consultation, valid_answers, "rapport.pdf", pdf_bytes())
+    response = Response.objects.get()
+    first = response.form_data["report"]["file"]
+    upload = SimpleUploadedFile("corrige.pdf", pdf_bytes(), content_type="application/pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        saved = admin_client.post(
+            f"/admin/consultations/responses/answers/{response.pk}/", {**valid_answers, "report": upload}
+        )
+    assert saved.status_code == 302
+    second = Response.objects.get().form_data["report"]["file"]
+    assert second != first and private_storage().exists(second)
+    assert not private_storage().exists(first)
