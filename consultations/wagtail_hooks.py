@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -222,7 +223,14 @@ class ProposalViewSet(ModelViewSet):
     url_prefix = "consultations/proposals"
     icon = "comment"
     menu_label = _("Proposals")
-    list_display = ["title", "status", "commune", "supports", "attachment_link", "created_at"]
+    list_display = [
+        "title",
+        "status",
+        "commune",
+        "supports",
+        Column("attachment_link", label=_("attachment")),
+        "created_at",
+    ]
     list_filter = ["status", "language"]
     search_fields = ["title", "description", "author_name"]
     search_backend_name = None

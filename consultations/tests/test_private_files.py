@@ -17,7 +17,7 @@ from consultations.models import ExportJob, Response
 from consultations.proposals import Proposal
 from consultations.tests.test_members_and_bad_input import pdf_bytes, post_with_file
 from home.private_files import private_storage
-from home.roles import ORGANISERS
+from home.roles import MODERATORS, ORGANISERS
 
 
 @pytest.fixture
@@ -144,3 +144,12 @@ def test_files_saved_publicly_before_are_moved_to_the_private_storage(
     assert job.file.name.startswith("exports/") and "consultation-1" not in job.file.name.split("/")[1]
     assert private_storage().open(job.file.name).read() == b"old export"
     assert private_storage().exists(response.form_data["report"]["file"])
+
+
+def test_moderators_find_the_attachment_in_the_proposals_listing(client, attachment_url):
+    url, _name = attachment_url
+    moderator = User.objects.create_user("moderator", password="pw")
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    client.force_login(moderator)
+    assert url in client.get("/admin/consultations/proposals/").content.decode()
+    assert client.get(url).status_code == 200

@@ -39,6 +39,14 @@ def test_exports_are_deleted_once_they_expire(export_made, settings):
     assert ExportJob.objects.get(pk=recent.pk).file.name == recent.file.name
 
 
+def test_an_expired_exports_page_says_so_instead_of_offering_the_file(client, export_made, admin_user):
+    expired = export_made(days_ago=8)
+    client.force_login(admin_user)
+    page = client.get(f"/admin/consultations/responses/export/job/{expired.pk}/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert "Cet export a expiré" in page.content.decode()
+    assert f"/export/job/{expired.pk}/download/" not in page.content.decode()
+
+
 def test_deleting_a_response_in_the_admin_removes_its_files(
     client, admin_client, public_consultation, valid_answers, django_capture_on_commit_callbacks
 ):
