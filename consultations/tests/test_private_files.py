@@ -62,6 +62,7 @@ def export_url(client, public_consultation, valid_answers, organiser):
     return started["Location"] + "download/", job.file.name
 
 
+# Fetched by name (`request.getfixturevalue`): each test also asks for `site_tree`, so that its layer is ready.
 PRIVATE_FILES = ["answer_file_url", "attachment_url", "export_url"]
 
 
@@ -75,7 +76,7 @@ def not_served_under_media_url(name: str, settings) -> bool:
 
 
 @pytest.mark.parametrize("private_file", PRIVATE_FILES)
-def test_anonymous_visitors_are_sent_to_the_login_page_instead_of_the_file(client, private_file, request):
+def test_anonymous_visitors_are_sent_to_the_login_page_instead_of_the_file(client, site_tree, private_file, request):
     url, _name = request.getfixturevalue(private_file)
     response = client.get(url)
     assert response.status_code == 302
@@ -103,7 +104,7 @@ def test_an_organiser_downloads_the_file_kept_out_of_public_media(client, organi
 
 
 @pytest.mark.parametrize("private_file", PRIVATE_FILES)
-def test_stored_names_start_with_a_random_token(private_file, request):
+def test_stored_names_start_with_a_random_token(site_tree, private_file, request):
     _url, name = request.getfixturevalue(private_file)
     folder, token, filename = name.split("/")
     assert folder in ("responses", "exports") and len(token) >= 32
