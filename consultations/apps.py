@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, pre_delete
+from django.db.models.signals import post_delete, post_migrate, pre_delete, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,3 +13,7 @@ class ConsultationsConfig(AppConfig):
 
         post_migrate.connect(signals.let_moderators_moderate, sender=self)
         pre_delete.connect(signals.uncount_deleted_response, sender="consultations.Response")
+        post_delete.connect(signals.delete_response_files, sender="consultations.Response")
+        pre_save.connect(signals.delete_replaced_files, sender="consultations.Response")
+        post_delete.connect(signals.delete_proposal_attachment, sender="consultations.Proposal")
+        post_delete.connect(signals.delete_export_file, sender="consultations.ExportJob")

@@ -41,6 +41,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.live import publish
 from home.models import BasePage, CommunePage, IndexPage
+from home.private_files import private_storage, unguessable_name
 from home.ratelimit import client_id, first_time, is_rate_limited
 
 from .consumers import COUNTS_GROUP
@@ -677,6 +678,11 @@ class MemberInvitation(models.Model):
         return page.get_full_url(request) + page.reverse_subpage("member_form", args=[self.token])
 
 
+def export_file_name(job: ExportJob, filename: str) -> str:
+    """Exports are stored privately under `exports/<random token>/`: no address can be guessed from a job's id."""
+    return unguessable_name("exports", filename)
+
+
 class ExportJob(models.Model):
     """A large export written in the background; its file is kept a few days for its requester and organisers."""
 
@@ -695,7 +701,7 @@ class ExportJob(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     rows_done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
-    file = models.FileField(upload_to="exports/", blank=True)
+    file = models.FileField(upload_to=export_file_name, storage=private_storage, blank=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)

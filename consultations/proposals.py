@@ -19,7 +19,9 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -88,6 +90,14 @@ class Proposal(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def attachment_link(self) -> str:
+        """A link to the attached file, served by a view that checks the moderator's right."""
+        if not self.attachment:
+            return "—"
+        url = reverse("consultation_proposals:attachment", args=[self.pk])
+        return format_html('<a href="{}" dir="auto">{}</a>', url, self.attachment["name"])
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -29,7 +29,7 @@ def run_export(job_id: int) -> None:
         with tempfile.TemporaryFile() as target:
             export.write_xlsx(target)
             target.seek(0)
-            job.file.save(f"{consultation.slug}-{job.pk}.xlsx", File(target), save=False)
+            job.file.save(f"{consultation.slug}-{job.created_at:%Y%m%d-%H%M}.xlsx", File(target), save=False)
         job.mark_done(job.total)
     except Exception as error:
         job.mark_failed(error)

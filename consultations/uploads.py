@@ -5,7 +5,8 @@ or not what its name says (a `.pdf` that does not start like a PDF). Names are
 reduced to safe characters (no path, no NUL, no bidirectional controls). Images
 are decoded with Pillow's decompression-bomb guard and re-encoded, which drops
 their EXIF data (GPS position included). Stored files live under
-`MEDIA_ROOT/responses/` with random names and are served only to organisers.
+`responses/<random token>/` of the private storage (home/private_files.py), out of reach
+of any public URL, and are served only to organisers.
 """
 
 from __future__ import annotations
@@ -14,16 +15,16 @@ import io
 import os
 import re
 import unicodedata
-import uuid
 import zipfile
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
+
+from home.private_files import private_storage, unguessable_name
 
 DEFAULT_EXTENSIONS = ("pdf", "docx", "xlsx", "odt", "ods", "jpg", "jpeg", "png")
 IMAGE_EXTENSIONS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG"}
@@ -129,6 +130,11 @@ class AnswerFileField(forms.FileField):
 
 
 def store_answer_file(content: ContentFile) -> dict:
-    """Save a cleaned answer file under a random name; the answer keeps where and what it is."""
-    path = default_storage.save(f"responses/{uuid.uuid4().hex}/{content.name}", content)
+    """Save a cleaned answer file privately under a random name; the answer keeps where and what it is."""
+    path = private_storage().save(unguessable_name("responses", content.name), content)
     return {"file": path, "name": content.name, "size": content.size}
+
+
+def answer_files(form_data: dict) -> dict[str, dict]:
+    """The stored files among a response's answers (the `_scan` of a paper questionnaire included), by code."""
+    return {code: value for code, value in form_data.items() if isinstance(value, dict) and "file" in value}

@@ -13,16 +13,18 @@ import tempfile
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
 from django.core.mail import send_mass_mail
 from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.defaults import permission_denied
 from wagtail.log_actions import log
 
 from home.models import CommunePage
+from home.private_files import private_file_response
 
 from .models import ConsultationPage, MemberInvitation, Response
 from .uploads import store_answer_file
@@ -34,6 +36,11 @@ INVITE_PERMISSION = "consultations.add_memberinvitation"
 def _require(request, permission: str) -> None:
     if not request.user.has_perm(permission):
         raise PermissionDenied
+
+
+def _forbidden(request):
+    """A plain 403 for personal data (files, erasure), where the admin would otherwise redirect to its dashboard."""
+    return permission_denied(request, PermissionDenied())
 
 
 def edit_answers(request, pk: int):
@@ -81,13 +88,14 @@ def _answers_form(page: ConsultationPage, request, *args, **kwargs):
 
 
 def answer_file(request, pk: int, code: str):
-    """An uploaded answer file, to organisers only."""
-    _require(request, "consultations.view_response")
+    """An uploaded answer file (or a paper questionnaire's scan), to those who may see responses."""
+    if not request.user.has_perm("consultations.view_response"):
+        return _forbidden(request)
     response = get_object_or_404(Response, pk=pk)
     answer = response.form_data.get(code)
     if not isinstance(answer, dict) or "file" not in answer:
         raise Http404
-    return FileResponse(default_storage.open(answer["file"]), as_attachment=True, filename=answer["name"])
+    return private_file_response(answer["file"], answer["name"])
 
 
 def _confirm(request, consultation, question: str):
@@ -332,10 +340,70 @@ def download_export(request, pk: int):
 
     job = get_object_or_404(ExportJob, pk=pk)
     if not job.can_download(request.user):
-        raise PermissionDenied
+        return _forbidden(request)
     if job.status != ExportJob.Status.DONE or job.is_expired or not job.file:
         raise Http404
-    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.file.name.rsplit("/", 1)[-1])
+    return private_file_response(job.file.name, job.file.name.rsplit("/", 1)[-1])
+
+
+def proposal_attachment(request, pk: int):
+    """A proposal's attached file, to moderators and organisers only."""
+    from .models import Proposal
+
+    if not request.user.has_perm("consultations.view_proposal"):
+        return _forbidden(request)
+    proposal = get_object_or_404(Proposal, pk=pk)
+    if not proposal.attachment:
+        raise Http404
+    return private_file_response(proposal.attachment["file"], proposal.attachment["name"])
+
+
+def erase_response(request, pk: int):
+    """Erase a respondent's personal data, after a confirmation that says what goes and what stays."""
+    from .erasure import erase_response as erase
+
+    if not request.user.has_perm("consultations.delete_response"):
+        return _forbidden(request)
+    response = get_object_or_404(Response, pk=pk)
+    return _erasure(
+        request,
+        response,
+        erase,
+        erased=[
+            _("the respondent's name, e-mail and commune"),
+            _("the answers to e-mail and file questions, and the uploaded files"),
+            _("the stored exports of this consultation (prepare a new one afterwards)"),
+        ],
+        kept=_("the other answers, the member council, the dates, the counts."),
+        done_url=reverse("consultation_responses:inspect", args=[response.pk]),
+    )
+
+
+def erase_proposal_author(request, pk: int):
+    """Erase a proposal author's personal data, after a confirmation."""
+    from .erasure import erase_proposal_author as erase
+    from .models import Proposal
+
+    if not request.user.has_perm("consultations.delete_proposal"):
+        return _forbidden(request)
+    proposal = get_object_or_404(Proposal, pk=pk)
+    return _erasure(
+        request,
+        proposal,
+        erase,
+        erased=[_("the author's name and e-mail"), _("the attached file")],
+        kept=_("the proposal's title, description, status and supports."),
+        done_url=reverse("consultation_proposals:edit", args=[proposal.pk]),
+    )
+
+
+def _erasure(request, record, erase, *, erased: list, kept: str, done_url: str):
+    if request.method != "POST":
+        context = {"record": str(record), "erased": erased, "kept": kept, "cancel_url": done_url}
+        return TemplateResponse(request, "consultations/admin/confirm_erasure.html", context)
+    erase(record, request.user)
+    messages.success(request, _("The personal data has been erased."))
+    return redirect(done_url)
 
 
 def export_proposals(request):

@@ -15,10 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import Button, ListingButton
 
 from home.locales import active_locale
 from home.models import CommunePage
@@ -49,6 +50,11 @@ class ResponseFilterSet(WagtailFilterSet):
     class Meta:
         model = Response
         fields = ["consultation", "member", "channel", "language", "submit_time", "is_spam"]
+
+
+def erase_button(url: str) -> ListingButton:
+    """The listing's entry to the right to erasure (its page asks for confirmation)."""
+    return ListingButton(_("Erase personal data"), url=url, icon_name="warning", priority=80)
 
 
 class ResponseIndexView(IndexView):
@@ -90,6 +96,12 @@ class ResponseIndexView(IndexView):
                     priority=51,
                 )
             )
+        return buttons
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.request.user.has_perm("consultations.delete_response"):
+            buttons.append(erase_button(reverse("consultation_responses:erase", args=[instance.pk])))
         return buttons
 
 
@@ -137,6 +149,7 @@ class ResponseViewSet(ModelViewSet):
             path("import/<int:page_id>/", views.import_files, name="import"),
             path("enter/<int:page_id>/", views.enter_paper_response, name="enter"),
             path("file/<int:pk>/<slug:code>/", views.answer_file, name="answer_file"),
+            path("erase/<int:pk>/", views.erase_response, name="erase"),
         ]
 
 
@@ -186,6 +199,12 @@ class ProposalEditView(EditView):
 
 
 class ProposalIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.request.user.has_perm("consultations.delete_proposal"):
+            buttons.append(erase_button(reverse("consultation_proposals:erase", args=[instance.pk])))
+        return buttons
+
     @cached_property
     def header_more_buttons(self):
         return [
@@ -204,7 +223,14 @@ class ProposalViewSet(ModelViewSet):
     url_prefix = "consultations/proposals"
     icon = "comment"
     menu_label = _("Proposals")
-    list_display = ["title", "status", "commune", "supports", "created_at"]
+    list_display = [
+        "title",
+        "status",
+        "commune",
+        "supports",
+        Column("attachment_link", label=_("attachment")),
+        "created_at",
+    ]
     list_filter = ["status", "language"]
     search_fields = ["title", "description", "author_name"]
     search_backend_name = None
@@ -216,7 +242,11 @@ class ProposalViewSet(ModelViewSet):
         return Proposal.objects.select_related("commune")
 
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + [path("export/", views.export_proposals, name="export")]
+        return super().get_urlpatterns() + [
+            path("export/", views.export_proposals, name="export"),
+            path("attachment/<int:pk>/", views.proposal_attachment, name="attachment"),
+            path("erase/<int:pk>/", views.erase_proposal_author, name="erase"),
+        ]
 
 
 class ConsultationsViewSetGroup(ViewSetGroup):
@@ -224,6 +254,13 @@ class ConsultationsViewSetGroup(ViewSetGroup):
     menu_icon = "form"
     menu_order = 250
     items = (ResponseViewSet, MemberInvitationViewSet, ProposalViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_erasure_log_action(actions):
+    from .erasure import ERASE_ACTION, ERASE_ACTION_LABELS
+
+    actions.register_action(ERASE_ACTION, *ERASE_ACTION_LABELS)
 
 
 @hooks.register("register_admin_viewset")

@@ -1,11 +1,20 @@
 import pytest
 
+from consultations.proposals import ProposalsPage
 from consultations.tests.factories import ConsultationIndexPageFactory, ConsultationPageFactory
 
 
 @pytest.fixture
 def consultations_index(site_tree):
     return ConsultationIndexPageFactory(parent=site_tree.home)
+
+
+@pytest.fixture
+def proposals_page(site_tree):
+    page = ProposalsPage(title="المقترحات", slug="proposals")
+    site_tree.home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from PIL import Image
 from consultations.models import ConsultationIndexPage, ConsultationPage, MemberInvitation, Response
 from consultations.proposals import ProposalsPage
 from consultations.tests.factories import ConsultationPageFactory
+from home.private_files import private_storage
 from home.tests.factories import CommunePageFactory
 from home.tests.nasty_input import live_pages, page_route_templates, server_errors
 
@@ -186,7 +187,8 @@ def test_a_real_pdf_is_stored_privately_under_a_safe_name(
     stored = Response.objects.get().form_data["report"]
     assert stored["name"] == "rapportgpj.pdf"
     assert stored["file"].startswith("responses/") and ".." not in stored["file"]
-    assert (tmp_path / stored["file"]).read_bytes() == pdf_bytes()
+    with private_storage().open(stored["file"], "rb") as file:
+        assert file.read() == pdf_bytes()
 
 
 @pytest.mark.parametrize(
@@ -212,7 +214,7 @@ def test_photos_lose_their_location_before_storing(client, public_consultation, 
     assert Image.open(io.BytesIO(jpeg_with_gps())).getexif()
     post_with_file(client, public_consultation, valid_answers, "photo.jpg", jpeg_with_gps(), "image/jpeg")
     stored = Response.objects.get().form_data["report"]
-    with Image.open(tmp_path / stored["file"]) as image:
+    with Image.open(private_storage().path(stored["file"])) as image:
         assert not image.getexif()
 
 

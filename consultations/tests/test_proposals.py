@@ -7,16 +7,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
 
-from consultations.proposals import Proposal, ProposalsPage, Support
+from consultations.proposals import Proposal, Support
 from home.roles import MODERATORS
-
-
-@pytest.fixture
-def proposals_page(site_tree):
-    page = ProposalsPage(title="المقترحات", slug="proposals")
-    site_tree.home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture

@@ -6,8 +6,11 @@ WebSockets are also accepted from pages of the allowed hosts over plain HTTP on 
 scheme and port. Production keeps scheme, host and port.
 """
 
+import atexit
 import os
 import re
+import shutil
+import tempfile
 
 from .base import *  # noqa: F403
 from .base import cache_and_channel_layers
@@ -20,9 +23,13 @@ PAGE_CACHE = False
 # The ASGI server some tests run in a thread (home/tests/browser.py) keeps its request threads
 # for the whole session: kept connections would stop PostgreSQL from dropping the test database.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Private files of a test run go to a folder of their own, removed when the process ends.
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="shabaka-private-")
+atexit.register(shutil.rmtree, PRIVATE_MEDIA_ROOT, ignore_errors=True)
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {**STORAGES["private"], "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}},  # noqa: F405
 }
 
 WEBSOCKET_ALLOWED_ORIGINS = [*WEBSOCKET_ALLOWED_ORIGINS, *ALLOWED_HOSTS]  # noqa: F405
