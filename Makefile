@@ -15,7 +15,7 @@ run: setup ## Install, migrate, load the demo on an empty database, serve on htt
 	$(MAKE) serve
 
 serve:
-	$(VENV)/bin/uvicorn network_site.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) --lifespan off
+	$(VENV)/bin/uvicorn network_site.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) --lifespan off --no-server-header
 
 setup: install
 	$(PYTHON) manage.py compilemessages --ignore=.venv -v0
@@ -47,7 +47,7 @@ lint: install-dev
 	$(PYTHON) manage.py makemigrations --check --dry-run -v0
 
 check: install
-	SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(60))') \
+	SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(60))') WAGTAILADMIN_BASE_URL=https://shabaka.example.ma \
 	  $(PYTHON) manage.py check --deploy --fail-level WARNING --settings=network_site.settings.production
 
 lock:

@@ -140,7 +140,7 @@ def send_member_links(request, page_id: int):
             "member": invitation.member.title,
             "title": consultation.title,
             "closes": timezone.localtime(consultation.closes_at).strftime("%Y-%m-%d %H:%M"),
-            "url": invitation.url_for(consultation, request),
+            "url": invitation.url_for(consultation),
         }
         mails.append((subject, body, None, [invitation.member.contact_email]))
     sent = send_mass_mail(mails, fail_silently=False)
