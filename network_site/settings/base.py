@@ -216,6 +216,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Uploaded images lose their EXIF (GPS position included) before they are stored.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.StrippedImageForm"
 # Anonymous visitors are served from the page cache (home/page_cache.py).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
