@@ -43,6 +43,8 @@ COLLECTION_PERMISSIONS = {
 }
 # Model permissions organisers hold in full (add, change, delete, view), by app label.
 ORGANISER_MODEL_APPS = ["home", "consultations", "workshops", "wagtailredirects"]
+# Organisers see the locked-out logins and unlock them (delete the failed attempts).
+ORGANISER_LOCKOUT_PERMISSIONS = ["view_accessattempt", "delete_accessattempt"]
 
 
 def _permission(codename: str, app_label: str | None = None) -> Permission:
@@ -84,6 +86,7 @@ def sync_roles() -> None:
     organisers.permissions.add(
         *Permission.objects.filter(content_type__app_label__in=ORGANISER_MODEL_APPS),
         *Permission.objects.filter(content_type__app_label="wagtail_localize", codename="submit_translation"),
+        *Permission.objects.filter(content_type__app_label="axes", codename__in=ORGANISER_LOCKOUT_PERMISSIONS),
     )
     root_page = Page.get_first_root_node()
     if root_page is not None:
