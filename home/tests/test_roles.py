@@ -125,3 +125,14 @@ def test_commune_editor_is_refused_another_communes_history_and_usage(client, si
 def test_organiser_may_still_delete_move_and_unpublish(site_tree, organiser):
     permissions = site_tree.experience.permissions_for_user(organiser)
     assert permissions.can_delete() and permissions.can_move() and permissions.can_unpublish()
+
+
+def test_commune_editor_does_not_see_another_communes_draft_pages_in_the_explorer(
+    client, site_tree, tetouan_editor, sefrou
+):
+    from home.tests.factories import ExperiencePageFactory
+
+    draft = ExperiencePageFactory(parent=sefrou, title="Brouillon confidentiel de Sefrou", live=False)
+    client.force_login(tetouan_editor)
+    listing = client.get(f"/admin/pages/{sefrou.pk}/")
+    assert draft.title not in listing.content.decode()
