@@ -18,7 +18,7 @@ run: setup ## Install, migrate, load the demo on an empty database, serve on htt
 
 serve:
 	$(VENV)/bin/uvicorn network_site.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) --lifespan off \
-	  --ws-max-size $(WS_MAX_SIZE)
+	  --ws-max-size $(WS_MAX_SIZE) --no-server-header
 
 setup: install
 	$(PYTHON) manage.py compilemessages --ignore=.venv -v0
@@ -50,7 +50,7 @@ lint: install-dev
 	$(PYTHON) manage.py makemigrations --check --dry-run -v0
 
 check: install
-	SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(60))') \
+	SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(60))') WAGTAILADMIN_BASE_URL=https://shabaka.example.ma \
 	  $(PYTHON) manage.py check --deploy --fail-level WARNING --settings=network_site.settings.production
 
 lock:

@@ -42,6 +42,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.live import publish
 from home.models import BasePage, CommunePage, IndexPage
 from home.private_files import private_storage, unguessable_name
+from home.public_urls import page_absolute_url
 from home.ratelimit import client_id, first_time, is_rate_limited
 
 from .consumers import COUNTS_GROUP
@@ -674,8 +675,9 @@ class MemberInvitation(models.Model):
     def response(self) -> Response | None:
         return Response.objects.filter(consultation_key=self.consultation_key, member=self.member).first()
 
-    def url_for(self, page: ConsultationPage, request=None) -> str:
-        return page.get_full_url(request) + page.reverse_subpage("member_form", args=[self.token])
+    def url_for(self, page: ConsultationPage) -> str:
+        """The council's private link, on the site's public address (`home.public_urls`)."""
+        return page_absolute_url(page) + page.reverse_subpage("member_form", args=[self.token])
 
 
 def export_file_name(job: ExportJob, filename: str) -> str:

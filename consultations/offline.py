@@ -7,7 +7,9 @@ validation: drop-down lists for choices and yes/no, whole numbers for scales
 and ranks, numbers and dates within their bounds), a hidden *Lists* sheet
 holding the drop-down choices (Excel limits inline lists to 255 characters),
 and a hidden *Meta* sheet naming the consultation, the form version and each
-row's key.
+row's key, the member council it was downloaded for, and a signature of these
+(`django.core.signing`, keyed by SECRET_KEY): a council named in a file whose
+signature does not match was typed in by someone, and is not trusted.
 
 A filled file is read back into the same data a browser would post, then
 validated by the consultation's own form: one set of rules for both channels.
@@ -24,8 +26,10 @@ import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -241,6 +245,7 @@ def _build_form_workbook(page, target, member_key: str) -> None:
     meta.append(["version", form_version(page)])
     meta.append(["language", page.locale.language_code])
     meta.append(["member", member_key])
+    meta.append(["signature", _meta_signature(str(page.translation_key), form_version(page), member_key)])
     meta.append(["generated", timezone.now().isoformat(timespec="seconds")])
     workbook.save(target)
 
@@ -280,11 +285,20 @@ class OfflineFormError(ValidationError):
     """The file cannot be read as this consultation's questionnaire (the message says why)."""
 
 
+META_SALT = "consultations.offline.meta"
+
+
+def _meta_signature(consultation_key: str, version: str, member_key: str) -> str:
+    """The signature of a questionnaire's metadata: editing the Meta sheet breaks it."""
+    return signing.Signer(salt=META_SALT).signature(f"{consultation_key}|{version}|{member_key}")
+
+
 @dataclass
 class FilledForm:
     data: dict  # what a browser would post
-    member_key: str
+    member_key: str  # the member council named in the file, trusted only when `signed`
     language: str
+    signed: bool  # the Meta sheet is as this site wrote it
 
 
 def read_form_workbook(page, upload) -> FilledForm:
@@ -336,7 +350,12 @@ def read_form_workbook(page, upload) -> FilledForm:
         raise OfflineFormError(errors)
     with translation.override(language):
         data = _as_post_data(_page_in(page, language), expected, answers)
-    return FilledForm(data=data, member_key=str(meta.get("member") or ""), language=language)
+    member_key = str(meta.get("member") or "")
+    signature = str(meta.get("signature") or "")
+    signed = constant_time_compare(
+        signature, _meta_signature(str(page.translation_key), form_version(page), member_key)
+    )
+    return FilledForm(data=data, member_key=member_key, language=language, signed=signed)
 
 
 def _check_archive(content: bytes) -> None:

@@ -3,15 +3,13 @@
 A file is refused when it is too large, of a type the question does not accept,
 or not what its name says (a `.pdf` that does not start like a PDF). Names are
 reduced to safe characters (no path, no NUL, no bidirectional controls). Images
-are decoded with Pillow's decompression-bomb guard and re-encoded, which drops
-their EXIF data (GPS position included). Stored files live under
+lose their metadata, GPS position included (`home.images`). Stored files live under
 `responses/<random token>/` of the private storage (home/private_files.py), out of reach
 of any public URL, and are served only to organisers.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import unicodedata
@@ -22,14 +20,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
 
+from home.images import image_without_metadata
 from home.private_files import private_storage, unguessable_name
 
 DEFAULT_EXTENSIONS = ("pdf", "docx", "xlsx", "odt", "ods", "jpg", "jpeg", "png")
 IMAGE_EXTENSIONS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG"}
 ZIP_CONTAINERS = {"docx": "word/", "xlsx": "xl/", "odt": "content.xml", "ods": "content.xml"}
-MAX_IMAGE_PIXELS = 40_000_000
 BIDI_AND_CONTROL = re.compile(r"[\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -60,30 +57,6 @@ def _looks_like(extension: str, head: bytes, upload: UploadedFile) -> bool:
         except zipfile.BadZipFile:
             return False
     return False
-
-
-def _strip_image(upload: UploadedFile, extension: str) -> ContentFile:
-    """Decode (refusing decompression bombs) and re-encode without metadata."""
-    upload.seek(0)
-    try:
-        with Image.open(upload) as image:
-            if image.width * image.height > MAX_IMAGE_PIXELS:
-                raise ValidationError(_("This image is too large (too many pixels)."), code="image_too_large")
-            image.load()
-            # Only the pixels are copied: EXIF, GPS and every other metadata stay behind.
-            clean = Image.frombytes(image.mode, image.size, image.tobytes())
-            if image.mode == "P":
-                clean.putpalette(image.getpalette())
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise ValidationError(_("This image is too large (too many pixels)."), code="image_too_large") from error
-    except OSError as error:
-        raise ValidationError(_("This image cannot be read."), code="invalid_image") from error
-    buffer = io.BytesIO()
-    image_format = IMAGE_EXTENSIONS[extension]
-    if image_format == "JPEG" and clean.mode not in ("RGB", "L"):
-        clean = clean.convert("RGB")
-    clean.save(buffer, format=image_format)
-    return ContentFile(buffer.getvalue())
 
 
 class AnswerFileField(forms.FileField):
@@ -121,7 +94,7 @@ class AnswerFileField(forms.FileField):
         if not _looks_like(extension, head, upload):
             raise ValidationError(self.error_messages["disguised"], params={"extension": extension})
         if extension in IMAGE_EXTENSIONS:
-            content = _strip_image(upload, extension)
+            content = ContentFile(image_without_metadata(upload, IMAGE_EXTENSIONS[extension])[0])
         else:
             upload.seek(0)
             content = ContentFile(upload.read())

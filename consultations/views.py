@@ -148,7 +148,7 @@ def send_member_links(request, page_id: int):
             "member": invitation.member.title,
             "title": consultation.title,
             "closes": timezone.localtime(consultation.closes_at).strftime("%Y-%m-%d %H:%M"),
-            "url": invitation.url_for(consultation, request),
+            "url": invitation.url_for(consultation),
         }
         mails.append((subject, body, None, [invitation.member.contact_email]))
     sent = send_mass_mail(mails, fail_silently=False)
@@ -221,6 +221,17 @@ def _import_one(consultation, upload, replace: bool, read_form_workbook, offline
         filled = read_form_workbook(consultation, upload)
     except offline_error as error:
         result["errors"] = error.messages
+        return result
+    if (filled.member_key or consultation.audience == ConsultationPage.Audience.MEMBERS) and not filled.signed:
+        # The council named in the hidden Meta sheet was changed, or the file was not made here:
+        # trusting it could overwrite another council's answers.
+        result["errors"] = [
+            _(
+                "This file's hidden details were changed or it was not downloaded from this site, so it cannot "
+                "say which council it comes from: ask the council to send it through its own link, or type it "
+                "in as a paper questionnaire, choosing the council."
+            )
+        ]
         return result
     member = None
     if filled.member_key:

@@ -11,7 +11,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-        from . import signals
+        from . import checks, signals  # noqa: F401 - checks registers the deployment checks
         from .locales import forget_locales
 
         post_migrate.connect(signals.create_roles, sender=self)

@@ -150,6 +150,12 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def permissions_for_user(self, user):
+        """Wagtail's permissions, except that deleting, moving and unpublishing are for organisers (`home.roles`)."""
+        from .roles import RemovalNeedsBulkDelete
+
+        return RemovalNeedsBulkDelete(user, self)
+
     @property
     def content_locale(self) -> Locale:
         """The language the page's content is written in.

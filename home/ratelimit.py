@@ -19,23 +19,32 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 
-def client_id(request: HttpRequest) -> str:
-    """A stable, non-reversible identifier of the client: its address and browser.
+def client_address(request: HttpRequest) -> str:
+    """The client's address: REMOTE_ADDR only (also django-axes' `AXES_CLIENT_IP_CALLABLE`).
 
-    The address is REMOTE_ADDR only. Behind a reverse proxy, uvicorn sets it from
-    `X-Forwarded-For` for the proxies it trusts (`--forwarded-allow-ips`, see
-    docs/operations.md); reading the header here would let any client choose
-    its address, and so escape every limit.
+    Behind a reverse proxy, uvicorn sets it from `X-Forwarded-For` for the proxies
+    it trusts (`--forwarded-allow-ips`, see docs/operations.md); reading the header
+    here would let any client choose its address, and so escape every limit.
     """
-    address = request.META.get("REMOTE_ADDR", "")
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def client_id(request: HttpRequest) -> str:
+    """A stable, non-reversible identifier of the client: its address and browser."""
+    address = client_address(request)
     agent = request.META.get("HTTP_USER_AGENT", "")[:200]
     return hashlib.sha256(f"{address}|{agent}".encode()).hexdigest()[:32]
 
 
 def is_rate_limited(request: HttpRequest, action: str, *, limit: int, window: int) -> bool:
     """Count this request; True once the client has made more than `limit` in the current `window` seconds."""
+    return is_over_limit(f"{action}:{client_id(request)}", limit=limit, window=window)
+
+
+def is_over_limit(subject: str, *, limit: int, window: int) -> bool:
+    """Count one more for `subject`; True once it has more than `limit` in the current `window` seconds."""
     bucket = int(time.time() // window)
-    key = f"ratelimit:{action}:{client_id(request)}:{bucket}"
+    key = f"ratelimit:{subject}:{bucket}"
     return _with_counters(lambda counters: _count(counters, key, window + 1)) > limit
 
 

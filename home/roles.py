@@ -3,7 +3,9 @@
 * Network organisers: every page, snippet, setting, image and document.
 * Moderators: admin access; the proposal queue grants them more.
 * Commune editors: one group per member, allowed to edit and publish that
-  member's pages (in every language) and nothing else.
+  member's pages (in every language) and nothing else: deleting, moving and
+  unpublishing a page need the `bulk_delete_page` permission on it, which only
+  organisers hold (`RemovalNeedsBulkDelete`, used by every page of the site).
 
 The functions are idempotent: the roles migration and the page-save signal call
 them as often as needed.
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, PagePermissionTester
 
 ORGANISERS = "Network organisers"
 MODERATORS = "Moderators"
@@ -43,6 +45,8 @@ COLLECTION_PERMISSIONS = {
 }
 # Model permissions organisers hold in full (add, change, delete, view), by app label.
 ORGANISER_MODEL_APPS = ["home", "consultations", "workshops", "wagtailredirects"]
+# Organisers see the locked-out logins and unlock them (delete the failed attempts).
+ORGANISER_LOCKOUT_PERMISSIONS = ["view_accessattempt", "delete_accessattempt"]
 
 
 def _permission(codename: str, app_label: str | None = None) -> Permission:
@@ -84,6 +88,7 @@ def sync_roles() -> None:
     organisers.permissions.add(
         *Permission.objects.filter(content_type__app_label__in=ORGANISER_MODEL_APPS),
         *Permission.objects.filter(content_type__app_label="wagtail_localize", codename="submit_translation"),
+        *Permission.objects.filter(content_type__app_label="axes", codename__in=ORGANISER_LOCKOUT_PERMISSIONS),
     )
     root_page = Page.get_first_root_node()
     if root_page is not None:
@@ -106,3 +111,23 @@ def commune_editor_group(commune: Page) -> Group:
         link = CommuneEditorGroup.objects.create(commune_key=commune.translation_key, group=group)
     _grant_pages(link.group, commune, PAGE_PERMISSIONS_FOR_COMMUNE_EDITORS)
     return link.group
+
+
+class RemovalNeedsBulkDelete(PagePermissionTester):
+    """Wagtail's page permissions, where taking a page away needs `bulk_delete_page` on it.
+
+    Wagtail lets whoever may edit a page also delete, move (a move is a delete
+    and an add) and unpublish it. Here a commune's editors keep their member page
+    and experiences up to date, while removing a page from the network, or from
+    the public, belongs to organisers. The admin's menus follow these answers, and
+    the delete, move and unpublish views refuse when they say no.
+    """
+
+    def may_remove(self) -> bool:
+        return self.user.is_superuser or "bulk_delete" in self.permissions
+
+    def can_delete(self, ignore_bulk=False):
+        return self.may_remove() and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_unpublish(self):
+        return self.may_remove() and super().can_unpublish()

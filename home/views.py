@@ -1,6 +1,7 @@
 """Views of the ground floor that are not Wagtail pages."""
 
 import dataclasses
+import hashlib
 import sys
 
 from channels.layers import get_channel_layer
@@ -11,16 +12,19 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from health_check.base import HealthCheck
 from health_check.exceptions import ServiceUnavailable
 from health_check.views import HealthCheckView
+from wagtail.admin.views.account import PasswordResetView
 from wagtail.models import Page
 
 from .locales import active_locale
 from .page_routes import site_for_request
+from .ratelimit import client_address, is_over_limit
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -130,3 +134,21 @@ def search(request: HttpRequest) -> TemplateResponse:
         results = pages.search(terms) if terms else Page.objects.none()
         results_page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(request, "home/search.html", {"query": query, "results_page": results_page})
+
+
+class ThrottledPasswordResetView(PasswordResetView):
+    """Wagtail's password reset, refused past `PASSWORD_RESETS_PER_HOUR` per client address and per e-mail.
+
+    Without it anyone could make the site send an address any number of reset
+    e-mails. The refusal is the same whether or not the address has an account.
+    """
+
+    def form_valid(self, form):
+        limit, hour = settings.PASSWORD_RESETS_PER_HOUR, 60 * 60
+        email = hashlib.sha256(form.cleaned_data["email"].strip().lower().encode()).hexdigest()[:32]
+        by_address = is_over_limit(f"password-reset:address:{client_address(self.request)}", limit=limit, window=hour)
+        by_email = is_over_limit(f"password-reset:email:{email}", limit=limit, window=hour)
+        if by_address or by_email:
+            form.add_error(None, gettext("Too many password reset requests. Please try again in an hour."))
+            return self.form_invalid(form)
+        return super().form_valid(form)

@@ -18,6 +18,8 @@ urlpatterns = [
     path("readyz", home_views.ReadinessView.as_view(), name="readyz"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's own URL of the same path: the same view, throttled.
+    path("admin/password_reset/", home_views.ThrottledPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -133,6 +133,13 @@ class OwnUptakeMixin:
         return UptakePermissionPolicy().instances_user_has_permission_for(self.request.user, "change")
 
 
+class OwnUptakeObjectMixin:
+    """The same for the history and usage views, which list log entries or references, not uptake."""
+
+    def get_base_object_queryset(self):
+        return UptakePermissionPolicy().instances_user_has_permission_for(self.request.user, "change")
+
+
 class UptakeIndexView(generic.IndexView):
     def get_base_queryset(self):
         return (
@@ -150,6 +157,14 @@ class UptakeDeleteView(OwnUptakeMixin, generic.DeleteView):
     pass
 
 
+class UptakeHistoryView(OwnUptakeObjectMixin, generic.HistoryView):
+    pass
+
+
+class UptakeUsageView(OwnUptakeObjectMixin, generic.UsageView):
+    pass
+
+
 class CommuneUptakeViewSet(ModelViewSet):
     """Each commune says how it takes up the recommendations addressed to communes."""
 
@@ -161,6 +176,8 @@ class CommuneUptakeViewSet(ModelViewSet):
     index_view_class = UptakeIndexView
     edit_view_class = UptakeEditView
     delete_view_class = UptakeDeleteView
+    history_view_class = UptakeHistoryView
+    usage_view_class = UptakeUsageView
     list_display = ["commune", "recommendation", "status", "updated_at"]
     list_filter = ["status"]
     add_to_admin_menu = False

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from home.locales import active_locale
+from home.public_urls import page_absolute_url
 from home.spreadsheets import Column, Sheet, WriteReport, iter_csv, write_xlsx, write_xlsx_in_one_pass
 
 from .models import ActionPlanPage, Axis, LiveSession
@@ -74,7 +75,8 @@ class RecommendationCells:
 
     def workshop(self, workshop) -> list:
         if workshop.pk not in self.workshops:
-            self.workshops[workshop.pk] = [workshop.title, workshop.start_date, workshop.city, workshop.full_url or ""]
+            address = page_absolute_url(workshop) or ""
+            self.workshops[workshop.pk] = [workshop.title, workshop.start_date, workshop.city, address]
         return self.workshops[workshop.pk]
 
     def __call__(self, row: RecommendationRow) -> list:

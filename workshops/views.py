@@ -22,6 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from home.locales import active_locale
+from home.public_urls import absolute_url
 from home.ratelimit import is_rate_limited
 
 from . import live
@@ -167,7 +168,7 @@ def vote(request: HttpRequest, code: str, idea: int) -> HttpResponse:
 def board(request: HttpRequest, code: str) -> HttpResponse:
     """The page for the projector: the join code, a QR code to the participants' page, the ideas by axis."""
     session = _session_or_404(code)
-    join_url = request.build_absolute_uri(reverse("live_session", args=[session.code]))
+    join_url = absolute_url(reverse("live_session", args=[session.code]))
     qr_code = segno.make(join_url, error="m").svg_inline(
         scale=4, omitsize=True, svgclass="board-qr", title=gettext("QR code of the page to join")
     )

@@ -114,6 +114,22 @@ def test_organiser_creates_and_sends_member_links(admin_client, site_tree, membe
     assert invitation.token in listing.content.decode()
 
 
+def test_member_link_e_mails_point_at_the_public_address_whatever_host_the_organiser_used(
+    admin_client, settings, site_tree, members_consultation
+):
+    settings.WAGTAILADMIN_BASE_URL = "https://shabaka.example.ma"
+    settings.ALLOWED_HOSTS = ["testserver", "10.0.0.7"]  # the organiser reached the server by its address
+    site_tree.commune.contact_email = "contact@tetouan.example.ma"
+    site_tree.commune.save()
+    admin_client.post(f"/admin/consultations/member-links/create/{members_consultation.pk}/")
+    admin_client.post(f"/admin/consultations/member-links/send/{members_consultation.pk}/", HTTP_HOST="10.0.0.7")
+    invitation = MemberInvitation.objects.get(member=site_tree.commune)
+    link = "https://shabaka.example.ma" + members_consultation.url + f"answer/{invitation.token}/"
+    assert link in mail.outbox[0].body
+    assert "10.0.0.7" not in mail.outbox[0].body
+    assert "localhost" not in mail.outbox[0].body
+
+
 def test_submissions_before_opening_and_after_closing_are_refused(client, consultations_index, valid_answers):
     later = ConsultationPageFactory(
         parent=consultations_index,

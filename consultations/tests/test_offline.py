@@ -270,3 +270,63 @@ def test_organiser_types_in_a_paper_questionnaire_with_its_scan(
     stored = Response.objects.get()
     assert stored.channel == "entered" and stored.form_data["name"] == "Sur papier"
     assert stored.form_data["_scan"]["name"] == "scan.pdf"
+
+
+def set_meta(data: bytes, name: str, value: str) -> bytes:
+    """Change one value of the hidden Meta sheet, as someone editing the file could."""
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    for row in workbook["Meta"].iter_rows():
+        if row[0].value == name:
+            row[1].value = value
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def members_consultation(consultations_index):
+    from consultations.tests.factories import ConsultationPageFactory
+    from consultations.tests.test_members_and_bad_input import MEMBER_QUESTIONS
+
+    return ConsultationPageFactory(parent=consultations_index, audience="members", questions=MEMBER_QUESTIONS)
+
+
+def import_as_organiser(organiser_client, consultation, data: bytes, **extra):
+    return organiser_client.post(
+        f"/admin/consultations/responses/import/{consultation.pk}/",
+        {"files": [upload(data, "tetouan.xlsx")], **extra},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+
+def test_a_file_whose_council_was_edited_does_not_overwrite_the_other_councils_answers(
+    organiser_client, site_tree, members_consultation
+):
+    from home.tests.factories import CommunePageFactory
+
+    sefrou = CommunePageFactory(parent=site_tree.communes, title="صفرو", slug="sefrou")
+    sefrou_answer, _form = members_consultation.save_offline_answers(
+        {"axis": "competences", "proposal": "جواب صفرو"}, member=sefrou, channel=Response.Channel.ONLINE
+    )
+    tetouan_file = generate(members_consultation, member_key=str(site_tree.commune.translation_key))
+    forged = set_meta(
+        fill(tetouan_file, {"axis": "الموارد المالية", "proposal": "hacked"}), "member", str(sefrou.translation_key)
+    )
+
+    response = import_as_organiser(organiser_client, members_consultation, forged, confirm_replace="1")
+
+    assert "hidden details were changed" in response.content.decode()
+    sefrou_answer.refresh_from_db()
+    assert sefrou_answer.form_data["proposal"] == "جواب صفرو"
+    assert Response.objects.count() == 1
+
+
+def test_a_genuine_council_file_imports_as_before(organiser_client, site_tree, members_consultation):
+    tetouan_file = generate(members_consultation, member_key=str(site_tree.commune.translation_key))
+    filled = fill(tetouan_file, {"axis": "الموارد المالية", "proposal": "من الملف"})
+
+    import_as_organiser(organiser_client, members_consultation, filled)
+
+    response = Response.objects.get()
+    assert response.member == site_tree.commune
+    assert response.form_data == {"axis": "finance", "proposal": "من الملف"}

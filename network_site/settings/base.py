@@ -6,6 +6,7 @@ set-up: SQLite in the repository and the in-memory channel layer.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "health_check",
+    "axes",
     "daphne" if os.environ.get("ASGI_SERVER") == "daphne" else None,
     "django.contrib.admin",
     "django.contrib.auth",
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "network_site.urls"
@@ -261,6 +265,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Uploaded images lose their EXIF (GPS position included) before they are stored.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.StrippedImageForm"
 # Anonymous visitors are served from the page cache (home/page_cache.py).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
@@ -281,6 +287,22 @@ CONTENT_SECURITY_POLICY_REPORT_ONLY = None
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+
+# --- Accounts: failed logins and password resets are throttled ---------------------------
+# django-axes counts failed logins per username and per client address (REMOTE_ADDR, see
+# home/ratelimit.py) and refuses the next ones, even with the right password, for a while.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_address"
+AXES_LOCKOUT_TEMPLATE = "home/account_locked.html"
+AXES_RESET_ON_SUCCESS = True
+# Password reset requests accepted per hour, per client address and per e-mail address.
+PASSWORD_RESETS_PER_HOUR = int(os.environ.get("PASSWORD_RESETS_PER_HOUR", "5"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

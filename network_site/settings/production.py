@@ -1,14 +1,20 @@
 """Production: HTTPS only, secure cookies, HSTS; every secret from the environment.
 
 `python manage.py check --deploy --settings=network_site.settings.production`
-passes with no warning when SECRET_KEY is set.
+passes with no warning when SECRET_KEY and WAGTAILADMIN_BASE_URL are set.
 """
+
+import os
 
 from .base import *  # noqa: F403
 from .base import env_bool, require_secret_key
 
 DEBUG = False
 require_secret_key()
+
+# No default here: every link sent out is built on it, and `check --deploy` refuses an empty
+# value (home/checks.py).
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

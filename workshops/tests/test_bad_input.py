@@ -243,6 +243,18 @@ def recommendation(workshops_site):
     return Recommendation.objects.get(text="توضيح الاختصاصات", locale__language_code="ar")
 
 
+def test_commune_editor_cannot_open_another_communes_uptake_history_or_usage(
+    client, workshops_site, tetouan_editor, sefrou, recommendation
+):
+    own = CommuneUptakeFactory(recommendation=recommendation, commune=workshops_site.tree.commune)
+    sefrou_uptake = CommuneUptakeFactory(recommendation=recommendation, commune=sefrou, note="Sefrou's note")
+    client.force_login(tetouan_editor)
+    for view in ("history", "usage"):
+        assert client.get(f"/admin/workshops/uptake/{view}/{own.pk}/").status_code == 200
+        # Django's locale middleware turns the admin's 404 into a redirect to a prefixed path, a 404 too.
+        assert client.get(f"/admin/workshops/uptake/{view}/{sefrou_uptake.pk}/", follow=True).status_code == 404
+
+
 def test_commune_editor_records_its_own_uptake_only(client, workshops_site, tetouan_editor, sefrou, recommendation):
     sefrou_uptake = CommuneUptakeFactory(recommendation=recommendation, commune=sefrou, note="Sefrou's note")
     client.force_login(tetouan_editor)

@@ -80,14 +80,16 @@ def test_ideas_from_one_browser_are_rate_limited(live_site, client, settings):
     assert Idea.objects.count() == 12
 
 
-def test_the_board_shows_the_code_a_local_qr_code_and_ideas_by_axis(live_site, client):
+def test_the_board_shows_the_code_a_local_qr_code_and_ideas_by_axis(live_site, client, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://shabaka.example.ma"
     live.post_idea(live_site.session, "a", "Transparence budgétaire", axis="transparency")
     live.post_idea(live_site.session, "b", "Sans axe")
     hidden = live.post_idea(live_site.session, "c", "Insulte")
     live.moderate(live_site.session, "hide", {"idea": hidden.pk})
     html = client.get(f"/fr/live/{live_site.code}/board/").content.decode()
     assert live_site.code in html and "<svg" in html and "QR" in html
-    assert f"http://testserver/fr/live/{live_site.code}/" in html
+    # The address to join is the site's public one, not the name the projector's laptop used.
+    assert f"https://shabaka.example.ma/fr/live/{live_site.code}/" in html
     transparency = html.index("Transparence</h2>")
     assert transparency < html.index("Transparence budgétaire") < html.index("Sans axe")
     assert "Insulte" not in html
