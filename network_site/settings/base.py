@@ -172,6 +172,8 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.ba
 EXPORT_FILES_KEPT_DAYS = 7
 # Public answers accepted per client (address and browser) and consultation, per hour.
 CONSULTATION_POSTS_PER_HOUR = int(os.environ.get("CONSULTATION_POSTS_PER_HOUR", "20"))
+# How long the link confirming a proposal's support stays valid (seconds).
+SUPPORT_CONFIRMATION_MAX_AGE = int(os.environ.get("SUPPORT_CONFIRMATION_MAX_AGE", str(3 * 24 * 3600)))
 
 # --- Internationalisation ---------------------------------------------------------
 # One tuple drives Django's languages and Wagtail's content locales. Arabic is the
