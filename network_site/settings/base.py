@@ -172,6 +172,14 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.ba
 EXPORT_FILES_KEPT_DAYS = 7
 # Public answers accepted per client (address and browser) and consultation, per hour.
 CONSULTATION_POSTS_PER_HOUR = int(os.environ.get("CONSULTATION_POSTS_PER_HOUR", "20"))
+# Filled questionnaires (XLSX) an organiser imports: per file, what it may unpack to and how many
+# cells its sheets may hold (checked before parsing); per request, how many files and bytes.
+OFFLINE_IMPORT_MAX_UNCOMPRESSED_BYTES = int(
+    os.environ.get("OFFLINE_IMPORT_MAX_UNCOMPRESSED_BYTES", str(10 * 1024 * 1024))
+)
+OFFLINE_IMPORT_MAX_CELLS = int(os.environ.get("OFFLINE_IMPORT_MAX_CELLS", "100000"))
+OFFLINE_IMPORT_MAX_FILES = int(os.environ.get("OFFLINE_IMPORT_MAX_FILES", "50"))
+OFFLINE_IMPORT_MAX_BYTES = int(os.environ.get("OFFLINE_IMPORT_MAX_BYTES", str(25 * 1024 * 1024)))
 # How long the link confirming a proposal's support stays valid (seconds).
 SUPPORT_CONFIRMATION_MAX_AGE = int(os.environ.get("SUPPORT_CONFIRMATION_MAX_AGE", str(3 * 24 * 3600)))
 
