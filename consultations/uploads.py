@@ -3,8 +3,10 @@
 A file is refused when it is too large, of a type the question does not accept,
 or not what its name says (a `.pdf` that does not start like a PDF). Names are
 reduced to safe characters (no path, no NUL, no bidirectional controls). Images
-are decoded with Pillow's decompression-bomb guard and re-encoded, which drops
-their EXIF data (GPS position included). Stored files live under
+are measured from their header before anything is decoded (at most
+`PUBLIC_IMAGE_MAX_PIXELS`), decoded a few at a time per process
+(`PUBLIC_IMAGE_DECODES_AT_ONCE`) so that parallel uploads cannot exhaust the
+memory, and re-encoded, which drops their EXIF data (GPS position included). Stored files live under
 `MEDIA_ROOT/responses/` with random names and are served only to organisers.
 """
 
@@ -13,11 +15,13 @@ from __future__ import annotations
 import io
 import os
 import re
+import threading
 import unicodedata
 import uuid
 import zipfile
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -28,7 +32,9 @@ from PIL import Image
 DEFAULT_EXTENSIONS = ("pdf", "docx", "xlsx", "odt", "ods", "jpg", "jpeg", "png")
 IMAGE_EXTENSIONS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG"}
 ZIP_CONTAINERS = {"docx": "word/", "xlsx": "xl/", "odt": "content.xml", "ods": "content.xml"}
-MAX_IMAGE_PIXELS = 40_000_000
+DECODE_WAIT_SECONDS = 30
+# Decoding is where an image costs memory (up to 4 bytes a pixel, twice while copied): bounded per process.
+_decoding = threading.BoundedSemaphore(settings.PUBLIC_IMAGE_DECODES_AT_ONCE)
 BIDI_AND_CONTROL = re.compile(r"[\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -62,25 +68,38 @@ def _looks_like(extension: str, head: bytes, upload: UploadedFile) -> bool:
 
 
 def _strip_image(upload: UploadedFile, extension: str) -> ContentFile:
-    """Decode (refusing decompression bombs) and re-encode without metadata."""
+    """Measure from the header, then decode (a few at a time) and re-encode without metadata."""
     upload.seek(0)
+    too_large = ValidationError(_("This image is too large (too many pixels)."), code="image_too_large")
     try:
-        with Image.open(upload) as image:
-            if image.width * image.height > MAX_IMAGE_PIXELS:
-                raise ValidationError(_("This image is too large (too many pixels)."), code="image_too_large")
-            image.load()
-            # Only the pixels are copied: EXIF, GPS and every other metadata stay behind.
-            clean = Image.frombytes(image.mode, image.size, image.tobytes())
-            if image.mode == "P":
-                clean.putpalette(image.getpalette())
+        with Image.open(upload) as image:  # reads the header only: the size is known before any decoding
+            if image.width * image.height > settings.PUBLIC_IMAGE_MAX_PIXELS:
+                raise too_large
+            if not _decoding.acquire(timeout=DECODE_WAIT_SECONDS):
+                raise ValidationError(
+                    _("The server is busy with other images: send your file again in a minute."), code="busy"
+                )
+            try:
+                return _reencoded(image, IMAGE_EXTENSIONS[extension])
+            finally:
+                _decoding.release()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise ValidationError(_("This image is too large (too many pixels)."), code="image_too_large") from error
+        raise too_large from error
     except OSError as error:
         raise ValidationError(_("This image cannot be read."), code="invalid_image") from error
-    buffer = io.BytesIO()
-    image_format = IMAGE_EXTENSIONS[extension]
+
+
+def _reencoded(image: Image.Image, image_format: str) -> ContentFile:
+    """Only the pixels are copied into a new image: EXIF, GPS and every other metadata stay behind."""
+    image.load()
+    clean = Image.new(image.mode, image.size)
+    clean.paste(image)
+    if image.mode == "P":
+        clean.putpalette(image.getpalette())
+    image.close()  # the decoded pixels are freed before encoding
     if image_format == "JPEG" and clean.mode not in ("RGB", "L"):
         clean = clean.convert("RGB")
+    buffer = io.BytesIO()
     clean.save(buffer, format=image_format)
     return ContentFile(buffer.getvalue())
 

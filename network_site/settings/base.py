@@ -172,6 +172,10 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.ba
 EXPORT_FILES_KEPT_DAYS = 7
 # Public answers accepted per client (address and browser) and consultation, per hour.
 CONSULTATION_POSTS_PER_HOUR = int(os.environ.get("CONSULTATION_POSTS_PER_HOUR", "20"))
+# Images the public uploads (answer files, proposal attachments): the most pixels one may have,
+# checked from its header before decoding, and how many are decoded at once per server process.
+PUBLIC_IMAGE_MAX_PIXELS = int(os.environ.get("PUBLIC_IMAGE_MAX_PIXELS", "12000000"))
+PUBLIC_IMAGE_DECODES_AT_ONCE = int(os.environ.get("PUBLIC_IMAGE_DECODES_AT_ONCE", "2"))
 # Filled questionnaires (XLSX) an organiser imports: per file, what it may unpack to and how many
 # cells its sheets may hold (checked before parsing); per request, how many files and bytes.
 OFFLINE_IMPORT_MAX_UNCOMPRESSED_BYTES = int(
