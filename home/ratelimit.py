@@ -28,8 +28,17 @@ def client_id(request: HttpRequest) -> str:
 
 def is_rate_limited(request: HttpRequest, action: str, *, limit: int, window: int) -> bool:
     """Count this request; True once the client has made more than `limit` in the current `window` seconds."""
+    return is_over_limit(f"{action}:{client_id(request)}", limit=limit, window=window)
+
+
+def is_over_limit(name: str, *, limit: int, window: int) -> bool:
+    """Count one more event under `name`; True once more than `limit` were counted in the current `window` seconds.
+
+    For limits that follow someone other than the HTTP client (e.g. a live session's participant,
+    whichever socket or request they use).
+    """
     bucket = int(time.time() // window)
-    key = f"ratelimit:{action}:{client_id(request)}:{bucket}"
+    key = f"ratelimit:{name}:{bucket}"
     cache.add(key, 0, window + 1)
     try:
         count = cache.incr(key)

@@ -184,6 +184,10 @@ OFFLINE_IMPORT_MAX_UNCOMPRESSED_BYTES = int(
 OFFLINE_IMPORT_MAX_CELLS = int(os.environ.get("OFFLINE_IMPORT_MAX_CELLS", "100000"))
 OFFLINE_IMPORT_MAX_FILES = int(os.environ.get("OFFLINE_IMPORT_MAX_FILES", "50"))
 OFFLINE_IMPORT_MAX_BYTES = int(os.environ.get("OFFLINE_IMPORT_MAX_BYTES", str(25 * 1024 * 1024)))
+# Live sessions: an idea is flagged for facilitators when more than this many votes came from one
+# network address within this many seconds.
+LIVE_VOTE_BURST_VOTES = int(os.environ.get("LIVE_VOTE_BURST_VOTES", "5"))
+LIVE_VOTE_BURST_SECONDS = int(os.environ.get("LIVE_VOTE_BURST_SECONDS", "60"))
 # How long the link confirming a proposal's support stays valid (seconds).
 SUPPORT_CONFIRMATION_MAX_AGE = int(os.environ.get("SUPPORT_CONFIRMATION_MAX_AGE", str(3 * 24 * 3600)))
 
