@@ -10,6 +10,8 @@ confirmed through a signed, expiring link (see `supporter_identity`).
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 from django import forms
 from django.conf import settings
 from django.core import signing
@@ -322,10 +324,10 @@ class ProposalsPage(RoutablePageMixin, BasePage):
         return redirect(f"{self.url}#proposal-{proposal.pk}")
 
     def _send_confirmation(self, request, proposal: Proposal, supporter: str, email: str) -> None:
-        """The one-click link, in the page's language, on the site's public address."""
+        """The one-click link, in the page's language, on the site's public address (`WAGTAILADMIN_BASE_URL`)."""
+        path = self.get_url(request) + self.reverse_subpage("confirm_support")
         link = (
-            self.get_full_url(request)
-            + self.reverse_subpage("confirm_support").lstrip("/")
+            urljoin(settings.WAGTAILADMIN_BASE_URL, path)
             + "?"
             + urlencode({"token": support_token(proposal, supporter)})
         )

@@ -5,6 +5,7 @@ import re
 
 import openpyxl
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core import mail, signing
 from django.db import IntegrityError, transaction
@@ -85,7 +86,8 @@ def ask_to_support(browser: Client, page, proposal, email: str):
 
 def confirmation_link(message) -> str:
     link = re.search(r"https?://\S+", message.body).group(0)
-    return link.removeprefix("http://localhost")
+    assert link.startswith(f"{settings.WAGTAILADMIN_BASE_URL}/ar/")  # the site's public address
+    return link.removeprefix(settings.WAGTAILADMIN_BASE_URL)
 
 
 def test_supports_without_confirmation_are_not_counted(proposals_page, published):
