@@ -2,13 +2,15 @@
 
 import io
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import openpyxl
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core import mail, signing
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -274,3 +276,28 @@ def test_the_list_filters_by_status_and_pages_through_many_proposals(client, pro
     second = client.get(proposals_page.url, {"status": "published", "page": 2}).content
     assert second.decode().count('class="card proposal"') == 6
     assert client.get(proposals_page.url, {"page": "999"}).status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor == "sqlite", reason="in-memory SQLite refuses concurrent writers")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_confirmations_arriving_at_the_same_moment_count_once(site_tree):
+    page = ProposalsPage(title="Propositions", slug="propositions")
+    site_tree.home.add_child(instance=page)
+    proposal = Proposal.objects.create(
+        page=page, title="Éclairage", description="d", status="published", consent_given_at=timezone.now()
+    )
+    supporter = supporter_identity(email="amina@example.ma")
+    start = threading.Barrier(8)
+
+    def confirm() -> bool:
+        start.wait()
+        try:
+            return record_support(proposal, supporter)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        counted = list(pool.map(lambda _number: confirm(), range(8)))
+    assert counted.count(True) == 1
+    proposal.refresh_from_db()
+    assert proposal.supports == 1 and Support.objects.filter(proposal=proposal).count() == 1
