@@ -26,6 +26,7 @@ import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
@@ -41,7 +42,6 @@ from home.spreadsheets import WriteReport, clean_text, is_formula_like
 from .questions import OTHER, QuestionType, parse_choices
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
 KEY_COLUMN, LABEL_COLUMN, HELP_COLUMN, ANSWER_COLUMN = 1, 2, 3, 4
 ANSWER_FILL = PatternFill("solid", fgColor="FFF7DF")
 
@@ -359,14 +359,41 @@ def read_form_workbook(page, upload) -> FilledForm:
 
 
 def _check_archive(content: bytes) -> None:
-    """Refuse non-zip files and zip bombs before openpyxl unpacks anything."""
+    """Refuse non-zip files, zip bombs and oversized sheets before openpyxl parses anything.
+
+    The uncompressed size is the sum the zip directory declares for its members (the real
+    bound: openpyxl never unpacks more than that); the cells are counted from each sheet's
+    extent, hidden sheets included, read without loading the cells.
+    """
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         total = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile as error:
         raise OfflineFormError(_("This file cannot be read as an Excel workbook (.xlsx).")) from error
-    if total > MAX_UNCOMPRESSED_BYTES:
+    if total > settings.OFFLINE_IMPORT_MAX_UNCOMPRESSED_BYTES:
         raise OfflineFormError(_("This file unpacks to far more data than a questionnaire holds: it was refused."))
+    if _cell_count(content) > settings.OFFLINE_IMPORT_MAX_CELLS:
+        raise OfflineFormError(
+            _("This file has far more cells than a questionnaire (%(limit)s at most, all sheets together).")
+            % {"limit": settings.OFFLINE_IMPORT_MAX_CELLS}
+        )
+
+
+def _cell_count(content: bytes) -> int:
+    """Rows × columns of every sheet: its declared dimension, or one streaming pass when it declares none."""
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True)
+    except (InvalidFileException, KeyError, OSError, ValueError, zipfile.BadZipFile) as error:
+        raise OfflineFormError(_("This file cannot be read as an Excel workbook (.xlsx).")) from error
+    try:
+        cells = 0
+        for sheet in workbook.worksheets:
+            if sheet.max_row is None or sheet.max_column is None:
+                sheet.calculate_dimension(force=True)
+            cells += (sheet.max_row or 0) * (sheet.max_column or 0)
+        return cells
+    finally:
+        workbook.close()
 
 
 def _page_in(page, language: str):

@@ -3,16 +3,18 @@
 A proposal waits in the moderation queue (Moderators group) until it is
 published, rejected (with a reason sent to the author when they left an
 e-mail address) or merged into another one. Published proposals are listed
-with filters and can be supported once per visitor (per session, rate-limited,
-no account needed).
+with filters and can be supported once per person: a support counts only once
+its supporter proved an identity, a signed-in account or an e-mail address
+confirmed through a signed, expiring link (see `supporter_identity`).
 """
 
 from __future__ import annotations
 
-import hashlib
+from urllib.parse import urljoin
 
 from django import forms
 from django.conf import settings
+from django.core import signing
 from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
@@ -20,8 +22,10 @@ from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -30,13 +34,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.models import BasePage, CommunePage, Theme, localized_snippets
-from home.ratelimit import is_rate_limited
+from home.ratelimit import first_time, is_rate_limited
 
 from .uploads import AnswerFileField, store_answer_file
 
 PROPOSALS_PER_HOUR = 5
 SUPPORTS_PER_HOUR = 60
 PER_PAGE = 20
+SUPPORTER_HASH_SALT = "consultations.proposals.supporter"
+SUPPORT_TOKEN_SALT = "consultations.proposals.confirm-support"
 
 
 class Proposal(models.Model):
@@ -134,17 +140,68 @@ PUBLIC_STATUSES = [Proposal.Status.PUBLISHED, Proposal.Status.MERGED]
 
 
 class Support(models.Model):
-    """One visitor's support of a proposal; the visitor is a hash of their session, never stored in clear."""
+    """One person's support of a proposal.
+
+    `supporter` is a keyed hash of who they proved to be (see `supporter_identity`), never an
+    address in clear; the constraint makes a second support of one person impossible whatever
+    the concurrency. Supports given before identities were required have no `confirmed_at`:
+    they are kept but counted nowhere.
+    """
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="support_records")
     supporter = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["proposal", "supporter"], name="one_support_per_visitor")]
+        constraints = [models.UniqueConstraint(fields=["proposal", "supporter"], name="one_support_per_identity")]
 
     def __str__(self) -> str:
         return f"{self.proposal_id} — {self.created_at:%Y-%m-%d}" if self.created_at else str(self.proposal_id)
+
+
+def supporter_identity(*, email: str = "", user=None) -> str:
+    """A keyed hash (HMAC, key derived from SECRET_KEY) of the identity a supporter proved.
+
+    A signed-in user with an e-mail address is the same person as that address confirmed by
+    link, so both give the same hash; the address is compared case-insensitively.
+    """
+    if user is not None and user.is_authenticated:
+        basis = f"email:{user.email.strip().lower()}" if user.email else f"user:{user.pk}"
+    else:
+        basis = f"email:{email.strip().lower()}"
+    return salted_hmac(SUPPORTER_HASH_SALT, basis, algorithm="sha256").hexdigest()
+
+
+def support_token(proposal: Proposal, supporter: str) -> str:
+    """The signed confirmation link's token: good only for confirming this support, until it expires."""
+    return signing.dumps({"proposal": proposal.pk, "supporter": supporter}, salt=SUPPORT_TOKEN_SALT)
+
+
+def read_support_token(token: str) -> dict:
+    """The support a token confirms; raises `signing.BadSignature` (or its subclass for expiry)."""
+    data = signing.loads(token, salt=SUPPORT_TOKEN_SALT, max_age=settings.SUPPORT_CONFIRMATION_MAX_AGE)
+    if not isinstance(data, dict) or not isinstance(data.get("proposal"), int) or not data.get("supporter"):
+        raise signing.BadSignature("malformed support token")
+    return data
+
+
+def record_support(proposal: Proposal, supporter: str) -> bool:
+    """Count one confirmed support; False (nothing changes) when this person already supports it."""
+    try:
+        with transaction.atomic():
+            Support.objects.create(proposal=proposal, supporter=supporter, confirmed_at=timezone.now())
+            Proposal.objects.filter(pk=proposal.pk).update(supports=F("supports") + 1)
+    except IntegrityError:
+        return False
+    return True
+
+
+class SupportForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("We send you a link: your support counts once you confirm it. Your address is not kept."),
+    )
 
 
 class ProposalForm(forms.ModelForm):
@@ -207,8 +264,9 @@ class ProposalsPage(RoutablePageMixin, BasePage):
         return Paginator(proposals, PER_PAGE).get_page(request.GET.get("page")), filters
 
     @path("")
-    def index(self, request, form=None, status=200):
+    def index(self, request, form=None, status=200, support_form=None, support_proposal=None):
         proposals_page, filters = self.listed(request)
+        session = getattr(request, "session", {})  # previews may come without one
         context = self.get_context(request)
         context.update(
             proposals_page=proposals_page,
@@ -220,7 +278,11 @@ class ProposalsPage(RoutablePageMixin, BasePage):
             .order_by("title")
             .only("title", "slug"),
             form=form or ProposalForm(locale_id=self.locale_id),
-            supported=set(request.session.get("supported_proposals", [])) if hasattr(request, "session") else set(),
+            supported=set(session.get("supported_proposals", [])),
+            pending=set(session.get("pending_supports", [])),
+            signed_in=request.user.is_authenticated,
+            support_form=support_form or SupportForm(),
+            support_proposal=support_proposal,
         )
         return TemplateResponse(request, "consultations/proposals_page.html", context, status=status)
 
@@ -248,21 +310,74 @@ class ProposalsPage(RoutablePageMixin, BasePage):
 
     @path("<int:proposal_id>/support/")
     def support(self, request, proposal_id: int):
-        """Support a published proposal, once per visitor."""
+        """Support a published proposal: at once when signed in, otherwise once the e-mail address is confirmed.
+
+        The same answer comes back whether or not the address already supports the proposal,
+        so this page cannot be used to learn who supports what.
+        """
         proposal = get_object_or_404(
             Proposal, pk=proposal_id, page__translation_key=self.translation_key, status=Proposal.Status.PUBLISHED
         )
-        if request.method == "POST" and not is_rate_limited(request, "support", limit=SUPPORTS_PER_HOUR, window=3600):
-            if not request.session.session_key:
-                request.session.save()
-            supporter = hashlib.sha256(f"{settings.SECRET_KEY}|{request.session.session_key}".encode()).hexdigest()
-            try:
-                with transaction.atomic():
-                    Support.objects.create(proposal=proposal, supporter=supporter)
-                    Proposal.objects.filter(pk=proposal.pk).update(supports=F("supports") + 1)
-            except IntegrityError:
-                pass  # already supported: nothing changes
-            supported = set(request.session.get("supported_proposals", []))
-            supported.add(proposal.pk)
-            request.session["supported_proposals"] = sorted(supported)
+        if request.method != "POST" or is_rate_limited(request, "support", limit=SUPPORTS_PER_HOUR, window=3600):
+            return redirect(f"{self.url}#proposal-{proposal.pk}")
+        if request.user.is_authenticated:
+            record_support(proposal, supporter_identity(user=request.user))
+            self._remember(request, "supported_proposals", proposal.pk)
+            return redirect(f"{self.url}#proposal-{proposal.pk}")
+        form = SupportForm(request.POST)
+        if not form.is_valid():
+            return self.index(request, support_form=form, support_proposal=proposal.pk, status=400)
+        supporter = supporter_identity(email=form.cleaned_data["email"])
+        if first_time(f"support-mail:{proposal.pk}:{supporter}", 3600):  # one link an hour per address
+            self._send_confirmation(request, proposal, supporter, form.cleaned_data["email"])
+        self._remember(request, "pending_supports", proposal.pk)
         return redirect(f"{self.url}#proposal-{proposal.pk}")
+
+    def _send_confirmation(self, request, proposal: Proposal, supporter: str, email: str) -> None:
+        """The one-click link, in the page's language, on the site's public address (`WAGTAILADMIN_BASE_URL`)."""
+        path = self.get_url(request) + self.reverse_subpage("confirm_support")
+        link = (
+            urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+            + "?"
+            + urlencode({"token": support_token(proposal, supporter)})
+        )
+        with translation.override(self.locale.language_code):
+            body = gettext(
+                "To support the proposal “%(title)s”, open this link within %(days)d days:\n\n%(link)s\n\n"
+                "If you did not ask to support it, ignore this message: nothing will be counted."
+            ) % {"title": proposal.title, "link": link, "days": settings.SUPPORT_CONFIRMATION_MAX_AGE // 86400}
+            send_mail(gettext("Confirm your support"), body, None, [email])
+
+    @path("support/confirm/", name="confirm_support")
+    def confirm_support(self, request):
+        """Count the support a confirmation link stands for, once, or say why the link is refused."""
+        try:
+            data = read_support_token(request.GET.get("token", ""))
+        except signing.SignatureExpired:
+            return self._confirmation(request, _("This link has expired: support the proposal again to get a new one."))
+        except signing.BadSignature:
+            return self._confirmation(request, _("This link is not valid: it may have been mistyped or altered."))
+        proposal = Proposal.objects.filter(
+            pk=data["proposal"], page__translation_key=self.translation_key, status=Proposal.Status.PUBLISHED
+        ).first()
+        if proposal is None:
+            return self._confirmation(request, _("This proposal can no longer be supported."))
+        counted = record_support(proposal, data["supporter"])
+        self._remember(request, "supported_proposals", proposal.pk)
+        if counted:
+            return self._confirmation(request, _("Thank you: your support is counted."), proposal=proposal, status=200)
+        return self._confirmation(
+            request, _("You already support this proposal: it is counted once."), proposal=proposal, status=200
+        )
+
+    def _confirmation(self, request, message, *, proposal: Proposal | None = None, status: int = 400):
+        context = self.get_context(request)
+        context.update(message=message, proposal=proposal, refused=status != 200)
+        return TemplateResponse(request, "consultations/support_confirmation.html", context, status=status)
+
+    @staticmethod
+    def _remember(request, key: str, proposal_pk: int) -> None:
+        """Keep in the visitor's session which proposals they support or wait to confirm (for the page only)."""
+        remembered = set(request.session.get(key, []))
+        remembered.add(proposal_pk)
+        request.session[key] = sorted(remembered)

@@ -3,7 +3,10 @@
 A file is refused when it is too large, of a type the question does not accept,
 or not what its name says (a `.pdf` that does not start like a PDF). Names are
 reduced to safe characters (no path, no NUL, no bidirectional controls). Images
-lose their metadata, GPS position included (`home.images`). Stored files live under
+are measured from their header before anything is decoded (at most
+`PUBLIC_IMAGE_MAX_PIXELS`), decoded a few at a time per process
+(`PUBLIC_IMAGE_DECODES_AT_ONCE`) so that parallel uploads cannot exhaust the
+memory, and lose their metadata, GPS position included (`home.images`). Stored files live under
 `responses/<random token>/` of the private storage (home/private_files.py), out of reach
 of any public URL, and are served only to organisers.
 """
@@ -16,6 +19,7 @@ import unicodedata
 import zipfile
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -94,7 +98,11 @@ class AnswerFileField(forms.FileField):
         if not _looks_like(extension, head, upload):
             raise ValidationError(self.error_messages["disguised"], params={"extension": extension})
         if extension in IMAGE_EXTENSIONS:
-            content = ContentFile(image_without_metadata(upload, IMAGE_EXTENSIONS[extension])[0])
+            content = ContentFile(
+                image_without_metadata(
+                    upload, IMAGE_EXTENSIONS[extension], max_pixels=settings.PUBLIC_IMAGE_MAX_PIXELS
+                )[0]
+            )
         else:
             upload.seek(0)
             content = ContentFile(upload.read())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tempfile
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mass_mail
@@ -206,13 +207,32 @@ def import_files(request, page_id: int):
     results = []
     if request.method == "POST":
         replace = bool(request.POST.get("confirm_replace"))
-        for upload in request.FILES.getlist("files")[:200]:
+        bytes_read = 0
+        for number, upload in enumerate(request.FILES.getlist("files"), start=1):
+            bytes_read += upload.size
+            refusal = _over_import_budget(number, bytes_read)
+            if refusal:  # each file left unread is listed with the reason, never dropped silently
+                results.append({"name": upload.name, "saved": False, "errors": [refusal]})
+                continue
             results.append(_import_one(consultation, upload, replace, read_form_workbook, OfflineFormError))
         saved = sum(1 for result in results if result["saved"])
         messages.info(request, _("%(saved)d of %(total)d files saved.") % {"saved": saved, "total": len(results)})
     return TemplateResponse(
         request, "consultations/admin/import.html", {"consultation": consultation, "results": results}
     )
+
+
+def _over_import_budget(number: int, bytes_read: int) -> str:
+    """Why the `number`-th file of an import is not read (the request's files and bytes are bounded), or ""."""
+    if number > settings.OFFLINE_IMPORT_MAX_FILES:
+        return _("Not read: at most %(limit)d files per import; send this one in another import.") % {
+            "limit": settings.OFFLINE_IMPORT_MAX_FILES
+        }
+    if bytes_read > settings.OFFLINE_IMPORT_MAX_BYTES:
+        return _("Not read: at most %(limit)d MB per import; send this one in another import.") % {
+            "limit": settings.OFFLINE_IMPORT_MAX_BYTES // (1024 * 1024)
+        }
+    return ""
 
 
 def _import_one(consultation, upload, replace: bool, read_form_workbook, offline_error) -> dict:

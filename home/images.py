@@ -10,7 +10,9 @@ else comes along to the original or to the renditions made from it.
 from __future__ import annotations
 
 import io
+import threading
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
@@ -20,25 +22,41 @@ MAX_IMAGE_PIXELS = 40_000_000
 REENCODED_FORMATS = {"JPEG", "PNG", "WEBP", "AVIF"}
 
 
-def image_without_metadata(upload, image_format: str | None = None) -> tuple[bytes, str]:
+DECODE_WAIT_SECONDS = 30
+# Decoding is where an image costs memory (up to 4 bytes a pixel, twice while copied): bounded per process.
+_decoding = threading.BoundedSemaphore(settings.PUBLIC_IMAGE_DECODES_AT_ONCE)
+
+
+def image_without_metadata(upload, image_format: str | None = None, *, max_pixels: int = MAX_IMAGE_PIXELS):
     """`upload`'s pixels, upright, re-encoded without metadata, and their format.
 
-    `image_format` forces the output format (default: the upload's own). Raises a
-    translated ValidationError for an unreadable image or a decompression bomb.
+    The size is read from the header and checked against `max_pixels` before any decoding; at
+    most `PUBLIC_IMAGE_DECODES_AT_ONCE` images are decoded at once in a process. `image_format`
+    forces the output format (default: the upload's own). Raises a translated ValidationError
+    for an unreadable, too large or decompression-bomb image, or when the server stays busy.
     """
     upload.seek(0)
+    too_large = ValidationError(_("This image is too large (too many pixels)."), code="image_too_large")
     try:
-        with Image.open(upload) as image:
-            if image.width * image.height > MAX_IMAGE_PIXELS:
-                raise ValidationError(_("This image is too large (too many pixels)."), code="image_too_large")
+        with Image.open(upload) as image:  # reads the header only
+            if image.width * image.height > max_pixels:
+                raise too_large
             image_format = image_format or image.format
-            upright = ImageOps.exif_transpose(image)
-            # Only the pixels are copied: EXIF, GPS, XMP and every other metadata stay behind.
-            clean = Image.frombytes(upright.mode, upright.size, upright.tobytes())
-            if upright.mode == "P":
-                clean.putpalette(upright.getpalette())
+            if not _decoding.acquire(timeout=DECODE_WAIT_SECONDS):
+                raise ValidationError(
+                    _("The server is busy with other images: send your file again in a minute."), code="busy"
+                )
+            try:
+                ImageOps.exif_transpose(image, in_place=True)
+                # Only the pixels are copied: EXIF, GPS, XMP and every other metadata stay behind.
+                clean = Image.new(image.mode, image.size)
+                clean.paste(image)
+                if image.mode == "P":
+                    clean.putpalette(image.getpalette())
+            finally:
+                _decoding.release()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise ValidationError(_("This image is too large (too many pixels)."), code="image_too_large") from error
+        raise too_large from error
     except OSError as error:
         raise ValidationError(_("This image cannot be read."), code="invalid_image") from error
     if image_format == "JPEG" and clean.mode not in ("RGB", "L"):

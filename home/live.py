@@ -169,6 +169,9 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             await self._receive(text_data, bytes_data)
 
     async def _receive(self, text_data, bytes_data):
+        if self._over_rate():  # every message counts, invalid ones too: they cost work as well
+            await self.error(_("Too many messages: wait a moment."))
+            return
         if bytes_data is not None or text_data is None:
             await self.error(_("Send text messages only."))
             return
@@ -188,9 +191,6 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             return
         if not isinstance(content, dict) or not isinstance(content.get("type"), str):
             await self.error(_("A message needs a type."))
-            return
-        if self._over_rate():
-            await self.error(_("Too many messages: wait a moment."))
             return
         kind = content["type"]
         if kind == "hello":

@@ -63,7 +63,8 @@ class SessionConsumer(LiveConsumer):
         if participant is None:
             await self.error(live.NOT_A_PARTICIPANT)
             return
-        await self.run(live.vote, participant, content.get("idea"), details={"idea": content.get("idea")})
+        address = (self.scope.get("client") or [""])[0]
+        await self.run(live.vote, participant, content.get("idea"), address, details={"idea": content.get("idea")})
 
 
 class FacilitatorConsumer(SessionConsumer):

@@ -10,6 +10,7 @@ see, facilitators get everything.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from collections.abc import Callable
@@ -19,14 +20,18 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F, QuerySet, prefetch_related_objects
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from home.live import group_name, publish
+from home.ratelimit import is_over_limit
 
 from .models import Axis, Idea, IdeaVote, LiveSession, Recommendation, WorkshopPage
 from .models.live import IDEA_MAX_LENGTH
 from .models.snippets import localized_in
 
+IDEAS_PER_MINUTE = 12
+VOTES_PER_MINUTE = 60
 MAX_TAGS = 8
 TAG_MAX_LENGTH = 40
 CLIENT_KEY_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
@@ -53,6 +58,17 @@ def facilitators_group(session: LiveSession) -> str:
 def participant_id(session_key: str) -> str:
     """A participant's stable identity: a hash of their browser session, which is never stored in clear."""
     return hashlib.sha256(f"{settings.SECRET_KEY}|live|{session_key}".encode()).hexdigest()
+
+
+def address_hash(address: str) -> str:
+    """A keyed hash of a voter's network address: enough to see a burst from one address, never the address."""
+    return salted_hmac("workshops.live.vote-address", address, algorithm="sha256").hexdigest() if address else ""
+
+
+def _count_against_participant(session: LiveSession, participant: str, action: str, limit: int, refusal) -> None:
+    """One limit per participant and session, shared by all their sockets and posts (kept in the cache)."""
+    if is_over_limit(f"live-{action}:{session.pk}:{participant}", limit=limit, window=60):
+        raise LiveError(refusal)
 
 
 def can_facilitate(user) -> bool:
@@ -85,7 +101,12 @@ def idea_event(idea: Idea, *, facilitator: bool) -> dict:
             tags=sorted(tag.name for tag in idea.tags.all()),
         )
     if facilitator:
-        state.update(hidden=idea.hidden, merged_into=idea.merged_into_id, promoted=idea.promoted_to is not None)
+        state.update(
+            hidden=idea.hidden,
+            merged_into=idea.merged_into_id,
+            promoted=idea.promoted_to is not None,
+            vote_burst=idea.vote_burst,
+        )
     return {"type": "idea", "id": idea.sequence, "idea": state}
 
 
@@ -161,6 +182,9 @@ def post_idea(session: LiveSession, participant: str, text, axis=None, client_ke
     The check for a copy is made with the session row locked, so two servers
     receiving the same post at once cannot both create it.
     """
+    _count_against_participant(
+        session, participant, "idea", IDEAS_PER_MINUTE, _("You are posting very fast: wait a minute.")
+    )
     text = clean_idea_text(text)
     chosen_axis = _session_axis(session, axis)
     if not isinstance(client_key, str) or not CLIENT_KEY_RE.match(client_key):
@@ -185,18 +209,38 @@ def post_idea(session: LiveSession, participant: str, text, axis=None, client_ke
     return idea
 
 
-def vote(session: LiveSession, participant: str, idea_pk) -> Idea:
-    """Add the participant's vote to an idea on the board; a second vote for it is refused."""
+def vote(session: LiveSession, participant: str, idea_pk, address: str = "") -> Idea:
+    """Add the participant's vote to an idea on the board; a second vote for it is refused.
+
+    The voter's address is kept hashed on the vote, so that an idea receiving more than
+    `LIVE_VOTE_BURST_VOTES` votes from one address within `LIVE_VOTE_BURST_SECONDS` (many
+    fresh sessions in one browser, say) is flagged for the facilitators.
+    """
+    _count_against_participant(
+        session, participant, "vote", VOTES_PER_MINUTE, _("You are voting very fast: wait a minute.")
+    )
+    hashed_address = address_hash(address)
     with transaction.atomic():
         sequence = _next_sequence(session, must_be_open=True)
         idea = _shown_idea(session, idea_pk)
-        _vote, created = IdeaVote.objects.get_or_create(idea=idea, participant=participant)
+        _vote, created = IdeaVote.objects.get_or_create(
+            idea=idea, participant=participant, defaults={"address": hashed_address}
+        )
         if not created:
             raise LiveError(_("You have already voted for this idea."))
-        Idea.objects.filter(pk=idea.pk).update(votes=F("votes") + 1, sequence=sequence)
+        changes = {"votes": F("votes") + 1, "sequence": sequence}
+        if hashed_address and _is_vote_burst(idea, hashed_address):
+            changes["vote_burst"] = True
+        Idea.objects.filter(pk=idea.pk).update(**changes)
         idea = ideas_of(session).get(pk=idea.pk)
         _announce(session, idea)
     return idea
+
+
+def _is_vote_burst(idea: Idea, hashed_address: str) -> bool:
+    since = timezone.now() - datetime.timedelta(seconds=settings.LIVE_VOTE_BURST_SECONDS)
+    recent = IdeaVote.objects.filter(idea=idea, address=hashed_address, created_at__gte=since)
+    return recent.count() > settings.LIVE_VOTE_BURST_VOTES
 
 
 def _shown_idea(session: LiveSession, idea_pk) -> Idea:

@@ -23,15 +23,11 @@ from django.views.decorators.http import require_POST
 
 from home.locales import active_locale
 from home.public_urls import absolute_url
-from home.ratelimit import is_rate_limited
 
 from . import live
 from .models import Axis, IdeaVote, LiveSession
 from .models.live import CODE_LENGTH, IDEA_MAX_LENGTH
 from .models.snippets import localized_in
-
-IDEAS_PER_MINUTE = 12
-VOTES_PER_MINUTE = 60
 
 
 class JoinForm(forms.Form):
@@ -60,6 +56,7 @@ def status_texts() -> dict[str, str]:
         "hidden": gettext("Hidden"),
         "merged": gettext("Merged into idea no. %(number)s"),
         "promoted": gettext("Promoted to a recommendation"),
+        "vote_burst": gettext("Many votes came from one address in a short time"),
     }
 
 
@@ -131,8 +128,6 @@ def session_page(request: HttpRequest, code: str) -> HttpResponse:
     session = _session_or_404(code)
     participant = _participant(request)
     if request.method == "POST":
-        if is_rate_limited(request, f"live-idea:{session.pk}", limit=IDEAS_PER_MINUTE, window=60):
-            return _answer(request, session, error=gettext("You are posting very fast: wait a minute."))
         try:
             idea = live.post_idea(
                 session,
@@ -155,10 +150,8 @@ def session_page(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 def vote(request: HttpRequest, code: str, idea: int) -> HttpResponse:
     session = _session_or_404(code)
-    if is_rate_limited(request, f"live-vote:{session.pk}", limit=VOTES_PER_MINUTE, window=60):
-        return _answer(request, session, error=gettext("You are voting very fast: wait a minute."))
     try:
-        voted = live.vote(session, _participant(request), idea)
+        voted = live.vote(session, _participant(request), idea, address=request.META.get("REMOTE_ADDR", ""))
     except live.LiveError as refusal:
         return _answer(request, session, error=refusal.message)
     return _answer(request, session, done=gettext("Your vote is counted."), idea=voted.pk, votes=voted.votes)

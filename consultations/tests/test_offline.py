@@ -1,11 +1,15 @@
 """Offline round trip: generate the XLSX form, fill it with openpyxl, send it back, get what online gives."""
 
 import io
+import time
 import zipfile
 
 import openpyxl
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.utils import translation
 
 from consultations.models import MemberInvitation, Response
 from consultations.offline import (
@@ -180,7 +184,7 @@ def test_zip_bombs_are_refused_before_unpacking(french_consultation):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b"0" * (60 * 1024 * 1024))
-    with pytest.raises(OfflineFormError, match="unpacks"):
+    with translation.override("en"), pytest.raises(OfflineFormError, match="unpacks"):
         read_form_workbook(french_consultation, upload(buffer.getvalue()))
 
 
@@ -221,6 +225,46 @@ def test_printable_questionnaire_has_an_answer_box_per_question(client, public_c
     page = client.get(public_consultation.url + "print/").content.decode()
     assert page.count('class="answer-box"') >= 8
     assert "Axe prioritaire" in page
+
+
+def with_hidden_sheet(data: bytes, fill_sheet) -> bytes:
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    hidden = workbook.create_sheet("Remplissage")
+    hidden.sheet_state = "hidden"
+    fill_sheet(hidden)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_genuine_filled_form_is_far_within_the_limits(french_consultation):
+    data = fill(generate(french_consultation), FILLED)
+    unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    assert unpacked * 20 < settings.OFFLINE_IMPORT_MAX_UNCOMPRESSED_BYTES
+    assert read_form_workbook(french_consultation, upload(data)).data
+
+
+def test_megabytes_of_filler_in_a_hidden_part_are_refused_quickly(french_consultation):
+    buffer = io.BytesIO(fill(generate(french_consultation), FILLED))
+    with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet9.xml", b"<c><v>0</v></c>" * (1024 * 1024))  # 15 MB, ~30 KB zipped
+    started = time.monotonic()
+    with translation.override("en"), pytest.raises(OfflineFormError, match="unpacks to far more data"):
+        read_form_workbook(french_consultation, upload(buffer.getvalue()))
+    assert time.monotonic() - started < 1
+
+
+def test_a_hidden_sheet_spanning_too_many_cells_is_refused_before_parsing(french_consultation):
+    def spread(sheet):
+        sheet["A1"] = "début"
+        sheet.cell(row=5000, column=30, value="fin")  # 150,000 cells declared, two written
+
+    data = with_hidden_sheet(fill(generate(french_consultation), FILLED), spread)
+    with translation.override("fr"), pytest.raises(OfflineFormError) as refused:
+        read_form_workbook(french_consultation, upload(data))
+    assert refused.value.messages == [
+        "Ce fichier contient beaucoup plus de cellules qu’un questionnaire (100000 au plus, toutes feuilles comprises)."
+    ]
 
 
 @pytest.fixture
@@ -330,3 +374,24 @@ def test_a_genuine_council_file_imports_as_before(organiser_client, site_tree, m
     response = Response.objects.get()
     assert response.member == site_tree.commune
     assert response.form_data == {"axis": "finance", "proposal": "من الملف"}
+
+
+def test_an_import_reads_a_bounded_number_of_files_and_lists_the_others(organiser_client, french_consultation):
+    good = fill(generate(french_consultation), FILLED)
+    with override_settings(OFFLINE_IMPORT_MAX_FILES=2, OFFLINE_IMPORT_MAX_BYTES=10 * 1024 * 1024):
+        response = organiser_client.post(
+            f"/admin/consultations/responses/import/{french_consultation.pk}/",
+            {"files": [upload(good, f"{name}.xlsx") for name in ("a", "b", "c")]},
+        )
+    assert Response.objects.filter(channel="file").count() == 2
+    assert (
+        "c.xlsx" in response.content.decode()
+        and "لم تتم قراءته: 2 ملفات على الأكثر في كل استيراد" in response.content.decode()
+    )
+    with override_settings(OFFLINE_IMPORT_MAX_BYTES=len(good) + 10):
+        response = organiser_client.post(
+            f"/admin/consultations/responses/import/{french_consultation.pk}/",
+            {"files": [upload(good, "d.xlsx"), upload(good, "e.xlsx")], "confirm_replace": "1"},
+        )
+    assert Response.objects.filter(channel="file").count() == 3
+    assert "لم تتم قراءته: 0 ميغابايت على الأكثر في كل استيراد" in response.content.decode()

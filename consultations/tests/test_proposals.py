@@ -1,13 +1,21 @@
 """Citizen proposals: submitted, moderated (publish, reject with reason, merge), supported once, exported."""
 
 import io
+import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import openpyxl
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
-from django.core import mail
+from django.core import mail, signing
+from django.db import IntegrityError, connection, transaction
+from django.test import Client, override_settings
+from django.utils import timezone
+from django.utils.http import urlencode
 
-from consultations.proposals import Proposal, Support
+from consultations.proposals import Proposal, ProposalsPage, Support, record_support, supporter_identity
 from home.roles import MODERATORS
 
 
@@ -55,22 +63,109 @@ def test_honeypot_and_floods_are_dropped_quietly(client, proposals_page):
     assert Proposal.objects.count() == 5
 
 
-def test_a_visitor_supports_a_proposal_once(client, proposals_page):
-    submit(client, proposals_page)
-    proposal = Proposal.objects.get()
-    url = proposals_page.url + f"{proposal.pk}/support/"
-    assert client.post(url).status_code == 404  # not published yet
-    proposal.status = "published"
-    proposal.save()
-    client.post(url)
-    client.post(url)
-    proposal.refresh_from_db()
-    assert proposal.supports == 1 and Support.objects.count() == 1
-    from django.test import Client
+@pytest.fixture
+def published(proposals_page):
+    return Proposal.objects.create(
+        page=proposals_page, title="Éclairage", description="d", status="published", consent_given_at=timezone.now()
+    )
 
-    Client().post(url)  # another visitor
-    proposal.refresh_from_db()
-    assert proposal.supports == 2
+
+def fresh_browser(number: int) -> Client:
+    return Client(HTTP_USER_AGENT=f"Browser/{number}", REMOTE_ADDR=f"10.0.{number // 250}.{number % 250}")
+
+
+def ask_to_support(browser: Client, page, proposal, email: str):
+    return browser.post(page.url + f"{proposal.pk}/support/", {"email": email})
+
+
+def confirmation_link(message) -> str:
+    link = re.search(r"https?://\S+", message.body).group(0)
+    assert link.startswith(f"{settings.WAGTAILADMIN_BASE_URL}/ar/")  # the site's public address
+    return link.removeprefix(settings.WAGTAILADMIN_BASE_URL)
+
+
+def test_supports_without_confirmation_are_not_counted(proposals_page, published):
+    for number in range(20):
+        response = ask_to_support(fresh_browser(number), proposals_page, published, f"voter{number}@example.ma")
+        assert response.status_code == 302
+    published.refresh_from_db()
+    assert published.supports == 0 and not Support.objects.exists()
+    assert len(mail.outbox) == 20
+    page = fresh_browser(0).get(proposals_page.url).content.decode()
+    assert "0 تأييد مؤكد" in page  # the page shows confirmed supports only
+
+
+def test_a_confirmed_email_counts_once_whatever_the_browser(proposals_page, published):
+    first_browser, second_browser = fresh_browser(1), fresh_browser(2)
+    ask_to_support(first_browser, proposals_page, published, "Amina@Example.ma")
+    message = mail.outbox[0]
+    assert message.to == ["Amina@Example.ma"]
+    assert message.subject == "أكدوا تأييدكم" and published.title in message.body
+    assert "في انتظار تأكيدكم" in first_browser.get(proposals_page.url).content.decode()
+    link = confirmation_link(message)
+
+    counted = first_browser.get(link)
+    assert counted.status_code == 200 and "شكرا، تم احتساب تأييدكم." in counted.content.decode()
+    again = first_browser.get(link)
+    assert "أنتم تؤيدون هذا المقترح من قبل" in again.content.decode()
+    ask_to_support(second_browser, proposals_page, published, "amina@example.ma ")
+    assert len(mail.outbox) == 1  # one link an hour per address and proposal: no mail flood either
+    assert "أنتم تؤيدون هذا المقترح من قبل" in second_browser.get(link).content.decode()
+
+    published.refresh_from_db()
+    assert published.supports == 1 and Support.objects.get().confirmed_at
+    assert "amina" not in Support.objects.get().supporter.lower()  # only a keyed hash is stored
+    assert "1 تأييد مؤكد" in first_browser.get(proposals_page.url).content.decode()
+
+
+def test_a_signed_in_member_supports_at_once_and_counts_as_their_address(client, proposals_page, published):
+    user = User.objects.create_user("amina", email="amina@example.ma", password="pw")
+    client.force_login(user)
+    client.post(proposals_page.url + f"{published.pk}/support/")
+    client.post(proposals_page.url + f"{published.pk}/support/")
+    assert not mail.outbox
+    ask_to_support(fresh_browser(3), proposals_page, published, "amina@example.ma")
+    fresh_browser(3).get(confirmation_link(mail.outbox[0]))
+    published.refresh_from_db()
+    assert published.supports == 1 and Support.objects.count() == 1
+
+
+def test_one_identity_cannot_support_twice_even_at_the_same_time(published):
+    supporter = supporter_identity(email="amina@example.ma")
+    assert record_support(published, supporter) is True
+    assert record_support(published, supporter) is False
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Support.objects.create(proposal=published, supporter=supporter, confirmed_at=timezone.now())
+    published.refresh_from_db()
+    assert published.supports == 1 and Support.objects.count() == 1
+
+
+def test_a_wrong_email_address_is_refused_with_a_message(proposals_page, published):
+    response = ask_to_support(fresh_browser(4), proposals_page, published, "not-an-address")
+    assert response.status_code == 400
+    assert "أدخِل عنوان بريد إلكتروني صحيح." in response.content.decode()
+    assert not mail.outbox
+
+
+def test_a_tampered_or_expired_link_is_refused_with_a_translated_message(proposals_page, published):
+    browser = fresh_browser(5)
+    ask_to_support(browser, proposals_page, published, "amina@example.ma")
+    link = confirmation_link(mail.outbox[0])
+    tampered = browser.get(link[:-3] + ("abc" if not link.endswith("abc") else "xyz"))
+    assert tampered.status_code == 400
+    assert "هذا الرابط غير صالح" in tampered.content.decode()
+    with override_settings(SUPPORT_CONFIRMATION_MAX_AGE=-1):
+        expired = browser.get(link)
+    assert expired.status_code == 400 and "انتهت صلاحية هذا الرابط" in expired.content.decode()
+    published.refresh_from_db()
+    assert published.supports == 0 and not Support.objects.exists()
+
+
+def test_a_link_made_for_another_purpose_does_not_confirm_a_support(proposals_page, published):
+    supporter = supporter_identity(email="amina@example.ma")
+    forged = signing.dumps({"proposal": published.pk, "supporter": supporter})  # signed, but not for supports
+    response = fresh_browser(6).get(proposals_page.url + "support/confirm/?" + urlencode({"token": forged}))
+    assert response.status_code == 400 and not Support.objects.exists()
 
 
 def test_moderator_rejects_with_a_reason_sent_to_the_author(moderator_client, client, proposals_page):
@@ -173,3 +268,28 @@ def test_the_list_filters_by_status_and_pages_through_many_proposals(client, pro
     second = client.get(proposals_page.url, {"status": "published", "page": 2}).content
     assert second.decode().count('class="card proposal"') == 6
     assert client.get(proposals_page.url, {"page": "999"}).status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor == "sqlite", reason="in-memory SQLite refuses concurrent writers")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_confirmations_arriving_at_the_same_moment_count_once(site_tree):
+    page = ProposalsPage(title="Propositions", slug="propositions")
+    site_tree.home.add_child(instance=page)
+    proposal = Proposal.objects.create(
+        page=page, title="Éclairage", description="d", status="published", consent_given_at=timezone.now()
+    )
+    supporter = supporter_identity(email="amina@example.ma")
+    start = threading.Barrier(8)
+
+    def confirm() -> bool:
+        start.wait()
+        try:
+            return record_support(proposal, supporter)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        counted = list(pool.map(lambda _number: confirm(), range(8)))
+    assert counted.count(True) == 1
+    proposal.refresh_from_db()
+    assert proposal.supports == 1 and Support.objects.filter(proposal=proposal).count() == 1

@@ -211,6 +211,24 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.ba
 EXPORT_FILES_KEPT_DAYS = 7
 # Public answers accepted per client (address and browser) and consultation, per hour.
 CONSULTATION_POSTS_PER_HOUR = int(os.environ.get("CONSULTATION_POSTS_PER_HOUR", "20"))
+# Images the public uploads (answer files, proposal attachments): the most pixels one may have,
+# checked from its header before decoding, and how many are decoded at once per server process.
+PUBLIC_IMAGE_MAX_PIXELS = int(os.environ.get("PUBLIC_IMAGE_MAX_PIXELS", "12000000"))
+PUBLIC_IMAGE_DECODES_AT_ONCE = int(os.environ.get("PUBLIC_IMAGE_DECODES_AT_ONCE", "2"))
+# Filled questionnaires (XLSX) an organiser imports: per file, what it may unpack to and how many
+# cells its sheets may hold (checked before parsing); per request, how many files and bytes.
+OFFLINE_IMPORT_MAX_UNCOMPRESSED_BYTES = int(
+    os.environ.get("OFFLINE_IMPORT_MAX_UNCOMPRESSED_BYTES", str(10 * 1024 * 1024))
+)
+OFFLINE_IMPORT_MAX_CELLS = int(os.environ.get("OFFLINE_IMPORT_MAX_CELLS", "100000"))
+OFFLINE_IMPORT_MAX_FILES = int(os.environ.get("OFFLINE_IMPORT_MAX_FILES", "50"))
+OFFLINE_IMPORT_MAX_BYTES = int(os.environ.get("OFFLINE_IMPORT_MAX_BYTES", str(25 * 1024 * 1024)))
+# Live sessions: an idea is flagged for facilitators when more than this many votes came from one
+# network address within this many seconds.
+LIVE_VOTE_BURST_VOTES = int(os.environ.get("LIVE_VOTE_BURST_VOTES", "5"))
+LIVE_VOTE_BURST_SECONDS = int(os.environ.get("LIVE_VOTE_BURST_SECONDS", "60"))
+# How long the link confirming a proposal's support stays valid (seconds).
+SUPPORT_CONFIRMATION_MAX_AGE = int(os.environ.get("SUPPORT_CONFIRMATION_MAX_AGE", str(3 * 24 * 3600)))
 
 # --- Internationalisation ---------------------------------------------------------
 # One tuple drives Django's languages and Wagtail's content locales. Arabic is the

@@ -12,6 +12,7 @@
     if (idea.merged_into) parts.push(texts.merged.replace("%(number)s", idea.merged_into));
     else if (idea.hidden) parts.push(texts.hidden);
     if (idea.promoted) parts.push(texts.promoted);
+    if (idea.vote_burst) parts.push(texts.vote_burst);
     return parts.join(" ");
   }
 

@@ -102,6 +102,12 @@ class Idea(models.Model):
         "self", verbose_name=_("merged into"), null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
     )
     votes = models.PositiveIntegerField(_("votes"), default=0)
+    vote_burst = models.BooleanField(
+        _("votes in a burst from one address"),
+        default=False,
+        editable=False,
+        help_text=_("Set when many of its votes came from one network address within a short time."),
+    )
     tags = TaggableManager(verbose_name=_("tags"), through=TaggedIdea, blank=True)
     promoted_to = models.UUIDField(
         _("promoted to recommendation"),
@@ -135,6 +141,7 @@ class IdeaVote(models.Model):
 
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="vote_records")
     participant = models.CharField(max_length=64)
+    address = models.CharField(max_length=64, blank=True, editable=False)  # keyed hash (`live.address_hash`)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

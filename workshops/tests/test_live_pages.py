@@ -7,6 +7,7 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -78,6 +79,28 @@ def test_ideas_from_one_browser_are_rate_limited(live_site, client, settings):
     response = client.post(url, {"text": "one too many"}, HTTP_ACCEPT="application/json")
     assert response.status_code == 400 and "wait a minute" in response.json()["error"]
     assert Idea.objects.count() == 12
+
+
+def test_votes_from_many_fresh_sessions_at_one_address_are_flagged_for_facilitators(
+    live_site, organiser, client, django_user_model, settings
+):
+    settings.LIVE_VOTE_BURST_VOTES = 5
+    idea = live.post_idea(live_site.session, "author", "Un budget pour les jeunes")
+    other = live.post_idea(live_site.session, "author", "Une idée ordinaire")
+    for number in range(6):  # six fresh browsers at one address, within a minute
+        browser = Client(REMOTE_ADDR="192.0.2.7", HTTP_USER_AGENT=f"Browser/{number}")
+        browser.post(reverse("live_vote", args=[live_site.code, idea.pk]))
+    for address in ("192.0.2.8", "192.0.2.9"):
+        Client(REMOTE_ADDR=address).post(reverse("live_vote", args=[live_site.code, other.pk]))
+    idea.refresh_from_db()
+    other.refresh_from_db()
+    assert idea.votes == 6 and idea.vote_burst and other.votes == 2 and not other.vote_burst
+    assert "192.0.2.7" not in IdeaVote.objects.first().address  # only a keyed hash is kept
+    client.force_login(organiser)
+    page = client.get(facilitate_url(live_site.session)).content.decode()
+    assert page.count("وصلت أصوات كثيرة من عنوان واحد في وقت قصير") == 1
+    assert live.idea_event(idea, facilitator=True)["idea"]["vote_burst"] is True
+    assert "vote_burst" not in live.idea_event(idea, facilitator=False)["idea"]
 
 
 def test_the_board_shows_the_code_a_local_qr_code_and_ideas_by_axis(live_site, client, settings):

@@ -511,3 +511,50 @@ def test_a_production_site_accepts_websockets_from_its_own_origin_only(live_site
         "https://shabaka.example.ma.evil.example": False,
         None: False,
     }
+
+
+def test_ten_sockets_of_one_participant_post_no_more_ideas_a_minute_than_http_allows(live_site, client):
+    phone_session = browser_session()
+
+    async def scenario():
+        phones = [socket(f"/ws/live/{live_site.code}/?lang=en", session=phone_session) for _ in range(10)]
+        for phone in phones:
+            await joined(phone)
+        for round_number in range(2):
+            for number, phone in enumerate(phones):
+                await phone.send_json_to({"type": "post", "text": f"idée {round_number}-{number}"})
+        refusals = 0
+        for phone in phones:
+            for _message in range(2):
+                event = await phone.receive_json_from(timeout=5)
+                while event["type"] == "idea":  # other phones' ideas, announced to everyone
+                    event = await phone.receive_json_from(timeout=5)
+                refusals += event == {"type": "error", "message": "You are posting very fast: wait a minute."}
+        for phone in phones:
+            await phone.disconnect()
+        return refusals
+
+    assert async_to_sync(scenario)() == 20 - live.IDEAS_PER_MINUTE
+    assert Idea.objects.count() == live.IDEAS_PER_MINUTE
+    client.cookies["sessionid"] = phone_session.session_key  # the same participant, now without JavaScript
+    response = client.post(f"/en/live/{live_site.code}/", {"text": "par le formulaire"}, HTTP_ACCEPT="application/json")
+    assert response.status_code == 400 and response.json()["error"] == "You are posting very fast: wait a minute."
+    assert Idea.objects.count() == live.IDEAS_PER_MINUTE
+
+
+def test_invalid_messages_use_up_the_connection_limit(live_site):
+    phone_session = browser_session()
+
+    async def scenario():
+        phone = socket(f"/ws/live/{live_site.code}/?lang=en", session=phone_session)
+        await joined(phone)  # the hello is the first message of ten
+        for _flood in range(9):
+            await phone.send_to(text_data="{not json")
+            assert (await phone.receive_json_from(timeout=5))["message"] == "This message is not valid JSON."
+        await phone.send_json_to({"type": "post", "text": "Une idée valable"})
+        refusal = await phone.receive_json_from(timeout=5)
+        await phone.disconnect()
+        return refusal
+
+    assert async_to_sync(scenario)() == {"type": "error", "message": "Too many messages: wait a moment."}
+    assert not Idea.objects.exists()
