@@ -47,18 +47,26 @@ def image_without_metadata(upload, image_format: str | None = None, *, max_pixel
                     _("The server is busy with other images: send your file again in a minute."), code="busy"
                 )
             try:
-                ImageOps.exif_transpose(image, in_place=True)
-                # Only the pixels are copied: EXIF, GPS, XMP and every other metadata stay behind.
-                clean = Image.new(image.mode, image.size)
-                clean.paste(image)
-                if image.mode == "P":
-                    clean.putpalette(image.getpalette())
+                return _reencoded_upright(image, image_format)
             finally:
                 _decoding.release()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise too_large from error
     except OSError as error:
         raise ValidationError(_("This image cannot be read."), code="invalid_image") from error
+
+
+def _reencoded_upright(image: Image.Image, image_format: str) -> tuple[bytes, str]:
+    """Decode, turn upright, copy the pixels alone into a new image (no metadata comes along), encode.
+
+    The decoded original is freed before encoding, so at most two copies of the pixels live at once.
+    """
+    ImageOps.exif_transpose(image, in_place=True)
+    clean = Image.new(image.mode, image.size)
+    clean.paste(image)
+    if image.mode == "P":
+        clean.putpalette(image.getpalette())
+    image.close()
     if image_format == "JPEG" and clean.mode not in ("RGB", "L"):
         clean = clean.convert("RGB")
     buffer = io.BytesIO()
