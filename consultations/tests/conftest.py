@@ -1,7 +1,17 @@
 import pytest
+from django.contrib.auth.models import Group, User
 
 from consultations.proposals import ProposalsPage
 from consultations.tests.factories import ConsultationIndexPageFactory, ConsultationPageFactory
+from home.roles import ORGANISERS
+
+
+@pytest.fixture
+def organiser(site_tree):
+    """A member of the organisers' group (site_tree's roles)."""
+    user = User.objects.create_user("organiser", password="pw")
+    user.groups.add(Group.objects.get(name=ORGANISERS))
+    return user
 
 
 @pytest.fixture

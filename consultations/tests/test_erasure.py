@@ -15,16 +15,9 @@ from consultations.models import ExportJob, Response, ResponseCount
 from consultations.proposals import Proposal
 from consultations.tests.test_members_and_bad_input import pdf_bytes
 from home.private_files import private_storage
-from home.roles import MODERATORS, ORGANISERS
+from home.roles import MODERATORS
 
 NAME, EMAIL, CONTACT = "Fatima Zahra Bennani", "fatima@example.ma", "f.bennani@example.ma"
-
-
-@pytest.fixture
-def organiser(site_tree):
-    user = User.objects.create_user("organiser", password="pw")
-    user.groups.add(Group.objects.get(name=ORGANISERS))
-    return user
 
 
 @pytest.fixture

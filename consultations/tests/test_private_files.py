@@ -17,14 +17,7 @@ from consultations.models import ExportJob, Response
 from consultations.proposals import Proposal
 from consultations.tests.test_members_and_bad_input import pdf_bytes, post_with_file
 from home.private_files import private_storage
-from home.roles import MODERATORS, ORGANISERS
-
-
-@pytest.fixture
-def organiser(site_tree):
-    user = User.objects.create_user("organiser", password="pw")
-    user.groups.add(Group.objects.get(name=ORGANISERS))
-    return user
+from home.roles import MODERATORS
 
 
 @pytest.fixture
