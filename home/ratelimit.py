@@ -1,4 +1,9 @@
-"""A small fixed-window rate limit on Django's cache, per client and per action.
+"""A small rate limit on Django's cache, per client and per action.
+
+Each subject's window opens with its first request and lasts `window` seconds
+(the counter's expiry is set once, by `add`; `incr` keeps it). Unlike windows
+aligned on the clock, a burst cannot straddle a boundary to get twice the limit
+through, and whether a burst is limited does not depend on the time of day.
 
 Counters live in the `limits` cache: with Redis every server process shares them;
 with the in-memory cache each process counts on its own (fine for one process).
@@ -10,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import time
 
 from django.core.cache import caches
 from django.http import HttpRequest
@@ -42,10 +46,9 @@ def is_rate_limited(request: HttpRequest, action: str, *, limit: int, window: in
 
 
 def is_over_limit(subject: str, *, limit: int, window: int) -> bool:
-    """Count one more for `subject`; True once it has more than `limit` in the current `window` seconds."""
-    bucket = int(time.time() // window)
-    key = f"ratelimit:{subject}:{bucket}"
-    return _with_counters(lambda counters: _count(counters, key, window + 1)) > limit
+    """Count one more for `subject`; True once it has more than `limit` in the `window` seconds since its first."""
+    key = f"ratelimit:{subject}:{window}"
+    return _with_counters(lambda counters: _count(counters, key, window)) > limit
 
 
 def _count(counters, key: str, timeout: int) -> int:

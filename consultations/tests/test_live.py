@@ -10,6 +10,7 @@ from django.utils import translation
 from consultations.models import ExportJob, Response
 from home.roles import ORGANISERS
 from home.tests.nasty_input import DEEPLY_NESTED_FRAMES
+from home.tests.sockets import refusal_code
 from network_site.routing import websocket_urlpatterns
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -70,9 +71,7 @@ def test_organisers_see_response_counts_arrive_live(organiser, public_consultati
 
 def test_visitors_cannot_follow_counts(db):
     async def scenario():
-        connection = communicator("/ws/consultations/counts/", AnonymousUser())
-        connected, code = await connection.connect()
-        assert not connected and code == 4403
+        assert await refusal_code(communicator("/ws/consultations/counts/", AnonymousUser())) == 4403
 
     async_to_sync(scenario)()
 
@@ -138,8 +137,7 @@ def test_export_progress_is_followed_by_its_requester_only(organiser, public_con
     stranger = User.objects.create_user("stranger", password="pw")
 
     async def scenario():
-        denied = communicator(f"/ws/consultations/exports/{job.pk}/", stranger)
-        assert not (await denied.connect())[0]
+        assert await refusal_code(communicator(f"/ws/consultations/exports/{job.pk}/", stranger)) == 4403
         connection = communicator(f"/ws/consultations/exports/{job.pk}/", organiser)
         assert (await connection.connect())[0]
         await connection.send_json_to({"type": "hello", "since": 0})

@@ -9,8 +9,8 @@ class, done here for the whole process.
 Before a test's database fixture is set up, `pytest_fixture_setup` makes the database hold exactly
 the layers the test asks for through its fixtures: missing ones are built on top; if it holds a
 layer the test does not ask for, the database goes back to its state after migrations first. A test
-that asks for no layer runs on whatever the database holds, so it must not depend on the pages
-there. Tests in real transactions (`transactional_db`, `live_server`) start from the state after
+that asks for no layer runs on whatever layers the database holds (at least what migrations made:
+groups, the root page and collection…), so it must not depend on the pages there. Tests in real transactions (`transactional_db`, `live_server`) start from the state after
 migrations, as Django gives them, and build their layers inside the test, committed and flushed at
 its end.
 
@@ -107,6 +107,8 @@ def _prepare(item: pytest.Item, blocker) -> None:
             return
         wanted = layers_asked_for(item)
         if not wanted:
+            if _Database.layers is None:  # flushed: give back at least what migrations made
+                _reset()
             return
         if _Database.layers is None or _Database.layers != wanted[: len(_Database.layers)]:
             _reset()

@@ -15,6 +15,7 @@ from websockets.sync.client import connect
 
 from home.tests.browser import AsgiLiveServer
 from home.tests.nasty_input import DEEPLY_NESTED_FRAMES
+from home.tests.sockets import refusal_code
 from network_site.asgi import websocket_application
 from network_site.settings.base import cache_and_channel_layers
 from workshops import live
@@ -180,8 +181,7 @@ def test_a_flood_from_one_connection_is_limited_and_others_carry_on(live_site):
 def test_a_forged_code_is_refused(live_site):
     async def scenario():
         for path in ("/ws/live/ZZZZZZ/", "/ws/live/ZZZZZZ/facilitate/"):
-            connected, code = await socket(path).connect()
-            assert not connected and code == 4403
+            assert await refusal_code(socket(path)) == 4403
 
     run(scenario)
 
@@ -191,8 +191,7 @@ def test_participants_cannot_facilitate(live_site, django_user_model):
 
     async def scenario():
         for user in (None, stranger):
-            connected, code = await socket(f"/ws/live/{live_site.code}/facilitate/", user=user).connect()
-            assert not connected and code == 4403
+            assert await refusal_code(socket(f"/ws/live/{live_site.code}/facilitate/", user=user)) == 4403
 
     run(scenario)
 
