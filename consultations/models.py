@@ -185,6 +185,14 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
         blank=True,
         help_text=_("Shown above the consent box of public consultations (law 09-08)."),
     )
+    questions_public = models.BooleanField(
+        _("questions public"),
+        default=False,
+        help_text=_(
+            "Members-only consultations: anyone may download the questionnaire (Excel) and its printable "
+            "version. Otherwise only member councils can, through their private link."
+        ),
+    )
     publish_results = models.BooleanField(
         _("publish the results once closed"),
         default=False,
@@ -203,7 +211,11 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("audience"), FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")])],
+            [
+                FieldPanel("audience"),
+                FieldPanel("questions_public"),
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+            ],
             _("Who and when"),
         ),
         FieldPanel("official_document"),
@@ -252,6 +264,11 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+    @property
+    def questions_are_public(self) -> bool:
+        """Whether anyone may read the questions (XLSX, print version) without a member link."""
+        return self.audience == self.Audience.PUBLIC or self.questions_public
 
     # --- Wagtail form builder hooks ----------------------------------------------------
 
@@ -316,21 +333,30 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
     def member_form(self, request, token: str):
         invitation = MemberInvitation.from_token(token, self)
         if invitation is None:
-            context = self.get_context(request)
-            return TemplateResponse(request, "consultations/invalid_link.html", context, status=403)
+            return self.render_invalid_link(request)
         return self.serve_form(request, invitation=invitation)
 
     @path("questionnaire/")
     def questionnaire_file(self, request):
         """The fillable XLSX questionnaire, in this page's language."""
+        if not self.questions_are_public:
+            return self.render_members_only(request)
         return self._questionnaire_response(member_key="")
 
     @path("answer/<str:token>/questionnaire/")
     def member_questionnaire_file(self, request, token: str):
         invitation = MemberInvitation.from_token(token, self)
         if invitation is None:
-            return TemplateResponse(request, "consultations/invalid_link.html", self.get_context(request), status=403)
+            return self.render_invalid_link(request)
         return self._questionnaire_response(member_key=str(invitation.member.translation_key))
+
+    def render_invalid_link(self, request):
+        return TemplateResponse(request, "consultations/invalid_link.html", self.get_context(request), status=403)
+
+    def render_members_only(self, request):
+        """The questions of a members-only consultation are for members: say so, and how to reach them."""
+        context = self.get_context(request)
+        return TemplateResponse(request, "consultations/members_only.html", context, status=403)
 
     def _questionnaire_response(self, member_key: str):
         from .offline import build_form_workbook
@@ -361,6 +387,17 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
     @path("print/")
     def printable(self, request):
         """The questionnaire as a page to print or save as PDF from the browser."""
+        if not self.questions_are_public:
+            return self.render_members_only(request)
+        return self._printable_response(request)
+
+    @path("answer/<str:token>/print/")
+    def member_printable(self, request, token: str):
+        if MemberInvitation.from_token(token, self) is None:
+            return self.render_invalid_link(request)
+        return self._printable_response(request)
+
+    def _printable_response(self, request):
         from .offline import form_rows
 
         context = self.get_context(request)
@@ -374,7 +411,7 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
 
         invitation = MemberInvitation.from_token(token, self)
         if invitation is None:
-            return TemplateResponse(request, "consultations/invalid_link.html", self.get_context(request), status=403)
+            return self.render_invalid_link(request)
         if request.method != "POST" or "file" not in request.FILES:
             return redirect(self.url + self.reverse_subpage("member_form", args=[token]))
         if not self.is_open:

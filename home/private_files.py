@@ -5,7 +5,9 @@ the "private" storage of `STORAGES` (by default a folder outside `MEDIA_ROOT`, s
 `PRIVATE_MEDIA_ROOT`), under names that start with a random token, so that neither nginx's
 `/media/` nor a guessed address ever reaches them. Views check the user's permission, then call
 `private_file_response`: in production nginx sends the bytes (`X-Accel-Redirect` to an
-`internal` location, `PRIVATE_MEDIA_ACCEL_REDIRECT`), otherwise Django streams them.
+`internal` location, `PRIVATE_MEDIA_ACCEL_REDIRECT`); on object storage (django-storages'
+`S3Storage`) the browser is sent to a signed address that expires within
+`PRIVATE_MEDIA_SIGNED_URL_SECONDS`; otherwise Django streams them.
 Public Wagtail images and documents stay in the default storage.
 """
 
@@ -16,8 +18,8 @@ import secrets
 from urllib.parse import quote
 
 from django.conf import settings
-from django.core.files.storage import Storage, storages
-from django.http import FileResponse, Http404, HttpResponse
+from django.core.files.storage import FileSystemStorage, Storage, storages
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.utils.http import content_disposition_header
 
 PRIVATE_STORAGE_ALIAS = "private"
@@ -44,8 +46,12 @@ def private_file_response(name: str, filename: str) -> HttpResponse:
         response = HttpResponse(content_type=mimetypes.guess_type(filename)[0] or "application/octet-stream")
         response["X-Accel-Redirect"] = accel_prefix.rstrip("/") + "/" + quote(name)
         response["Content-Disposition"] = disposition
-    else:
+    elif isinstance(storage, FileSystemStorage):
         response = FileResponse(storage.open(name, "rb"), as_attachment=True, filename=filename)
+    else:  # object storage: S3Storage.url signs the address, the download's name and its expiry
+        parameters = {"ResponseContentDisposition": disposition}
+        expire = settings.PRIVATE_MEDIA_SIGNED_URL_SECONDS
+        response = HttpResponseRedirect(storage.url(name, parameters=parameters, expire=expire))
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -20,7 +21,9 @@ from health_check.base import HealthCheck
 from health_check.exceptions import ServiceUnavailable
 from health_check.views import HealthCheckView
 from wagtail.admin.views.account import PasswordResetView
+from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .locales import active_locale
 from .page_routes import site_for_request
@@ -152,3 +155,23 @@ class ThrottledPasswordResetView(PasswordResetView):
             form.add_error(None, gettext("Too many password reset requests. Please try again in an hour."))
             return self.form_invalid(form)
         return super().form_valid(form)
+
+
+def page_explorer(view_name: str):
+    """Wagtail's page explorer (`view_name` "index" or "index_results"), only for pages the user may explore.
+
+    Wagtail lets a user open the listing of any page under their "explorable root", the common
+    ancestor of the pages they have rights on. A commune editor's commune exists in three language
+    trees, so that root is the root of the site, and the listing's header would show the title of
+    any other commune's page, drafts included. A page outside the user's explorable pages sends
+    them back to their own explorer, as Wagtail does for pages outside their root.
+    """
+    wagtail_view = page_viewset_registry.as_view(view_name, parent_page_id_kwarg="parent_page_id")
+
+    def explore(request: HttpRequest, parent_page_id: int) -> HttpResponse:
+        explorable = PagePermissionPolicy().explorable_instances(request.user)
+        if request.user.is_authenticated and not explorable.filter(pk=parent_page_id).exists():
+            return redirect("wagtailadmin_explore_root")
+        return wagtail_view(request, parent_page_id=parent_page_id)
+
+    return explore

@@ -18,8 +18,10 @@ urlpatterns = [
     path("readyz", home_views.ReadinessView.as_view(), name="readyz"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("django-admin/", admin.site.urls),
-    # Before Wagtail's own URL of the same path: the same view, throttled.
+    # Before Wagtail's own URLs of the same paths: the same views, throttled or within the user's reach.
     path("admin/password_reset/", home_views.ThrottledPasswordResetView.as_view()),
+    path("admin/pages/<int:parent_page_id>/", home_views.page_explorer("index")),
+    path("admin/pages/<int:parent_page_id>/results/", home_views.page_explorer("index_results")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

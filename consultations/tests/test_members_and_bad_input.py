@@ -69,6 +69,30 @@ def test_members_consultation_shows_no_form_without_a_link(client, members_consu
     assert '<form class="questionnaire"' not in content
 
 
+def test_members_only_questions_reach_members_only_unless_made_public(client, site_tree, members_consultation):
+    question = MEMBER_QUESTIONS[-1]["label"]
+    invitation, url = link_for(members_consultation, site_tree.commune)
+    public_page = client.get(members_consultation.url).content.decode()
+    assert "questionnaire/" not in public_page and "print/" not in public_page
+    for route in ("questionnaire/", "print/"):
+        refused = client.get(members_consultation.url + route)
+        assert refused.status_code == 403 and "private link" not in refused.content.decode()  # in Arabic
+        assert question not in refused.content.decode()
+        forged = client.get(url + route.replace("/", "x/"))
+        assert forged.status_code == 404
+    member_page = client.get(url).content.decode()
+    for route in ("questionnaire/", "print/"):
+        assert f'href="{url}{route}"' in member_page
+        assert client.get(url + route).status_code == 200
+    assert question in client.get(url + "print/").content.decode()
+    assert client.get(url.replace(invitation.token, invitation.token[:-3] + "abc") + "print/").status_code == 403
+
+    ConsultationPage.objects.filter(pk=members_consultation.pk).update(questions_public=True)
+    assert client.get(members_consultation.url + "questionnaire/").status_code == 200
+    assert question in client.get(members_consultation.url + "print/").content.decode()
+    assert 'name="proposal"' not in client.get(members_consultation.url).content.decode()  # still no form
+
+
 def test_revoked_and_forged_links_are_refused(client, site_tree, members_consultation):
     invitation, url = link_for(members_consultation, site_tree.commune)
     forged = url.replace(invitation.token[-5:], "abcde")

@@ -2,11 +2,12 @@
 
 from io import StringIO
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import Storage, default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.http import Http404
@@ -94,6 +95,41 @@ def test_an_organiser_downloads_the_file_kept_out_of_public_media(client, organi
         assert b"".join(response.streaming_content) == stored.read()
     assert not Path(private_storage().path(name)).is_relative_to(settings.MEDIA_ROOT)
     assert not_served_under_media_url(name, settings)
+
+
+class SignedObjectStorage(Storage):
+    """Object storage as django-storages' S3Storage presents it: files in a bucket, signed addresses."""
+
+    bucket: dict[str, bytes] = {}
+
+    def _save(self, name, content):
+        self.bucket[name] = content.read()
+        return name
+
+    def _open(self, name, mode="rb"):
+        return ContentFile(self.bucket[name], name=name)
+
+    def exists(self, name):
+        return name in self.bucket
+
+    def delete(self, name):
+        self.bucket.pop(name, None)
+
+    def url(self, name, parameters=None, expire=None):
+        return f"https://bucket.example/{name}?{urlencode({**parameters, 'Expires': expire})}&Signature=sig"
+
+
+def test_on_object_storage_the_download_is_a_short_lived_signed_address(client, organiser, request, settings):
+    settings.STORAGES = {**settings.STORAGES, "private": {"BACKEND": f"{__name__}.SignedObjectStorage"}}
+    settings.PRIVATE_MEDIA_SIGNED_URL_SECONDS = 30
+    url, name = request.getfixturevalue("attachment_url")
+    assert name in SignedObjectStorage.bucket
+    assert client.get(url)["Location"].startswith("/admin/login/")
+    client.force_login(organiser)
+    response = client.get(url)
+    assert response.status_code == 302 and response["Cache-Control"].startswith("private, no-store")
+    disposition = urlencode({"ResponseContentDisposition": 'attachment; filename="plan.pdf"', "Expires": 30})
+    assert response["Location"] == f"https://bucket.example/{name}?{disposition}&Signature=sig"
 
 
 @pytest.mark.parametrize("private_file", PRIVATE_FILES)

@@ -136,3 +136,9 @@ def test_commune_editor_does_not_see_another_communes_draft_pages_in_the_explore
     client.force_login(tetouan_editor)
     listing = client.get(f"/admin/pages/{sefrou.pk}/")
     assert draft.title not in listing.content.decode()
+    for path in (f"/admin/pages/{draft.pk}/", f"/admin/pages/{draft.pk}/results/", f"/admin/pages/{sefrou.pk}/"):
+        response = client.get(path, follow=True)
+        assert response.status_code == 200 and response.redirect_chain, path
+        assert draft.title not in response.content.decode() and "صفرو" not in response.content.decode()
+    own = client.get(f"/admin/pages/{site_tree.commune.pk}/")
+    assert own.status_code == 200 and "تطوان" in own.content.decode()

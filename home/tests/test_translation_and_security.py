@@ -1,7 +1,11 @@
 """Content is translated through wagtail-localize; the interface speaks Arabic and French; headers are safe."""
 
+import shutil
+
+import polib
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 from django.utils import translation
 
 from home.roles import ORGANISERS
@@ -37,6 +41,20 @@ def test_interface_strings_are_translated(client, site_tree, language, expected)
         skip = translation.gettext("Skip to main content")
     assert expected in skip, "the .po files must be compiled (make setup / make test do it)"
     assert skip in client.get(site_tree.page_in(site_tree.home, language).url).content.decode()
+
+
+def test_every_interface_string_in_the_code_is_translated(tmp_path, monkeypatch, settings):
+    """`makemessages` on a copy of the project finds no string without an Arabic and a French translation."""
+    project = tmp_path / "project"
+    leave_out = shutil.ignore_patterns(".*", "__pycache__", "node_modules", "media", "private_media", "staticfiles")
+    shutil.copytree(settings.BASE_DIR, project, ignore=leave_out)
+    monkeypatch.chdir(project)  # makemessages scans the current directory and writes next to it
+    settings.LOCALE_PATHS = [project / "locale"]
+    call_command("makemessages", locale=["ar", "fr"], verbosity=0)
+    for language in ("ar", "fr"):
+        catalog = polib.pofile(str(project / "locale" / language / "LC_MESSAGES" / "django.po"))
+        missing = [entry.msgid for entry in catalog.untranslated_entries() + catalog.fuzzy_entries()]
+        assert not missing, f"{language}: run makemessages and translate {missing}"
 
 
 def test_public_pages_carry_a_content_security_policy_and_the_admin_is_left_out(client, site_tree):

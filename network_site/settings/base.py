@@ -258,6 +258,8 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "priva
 # In production, the internal nginx location that serves PRIVATE_MEDIA_ROOT, e.g. "/private-media/"
 # (docs/operations.md); empty: Django streams the files itself.
 PRIVATE_MEDIA_ACCEL_REDIRECT = os.environ.get("PRIVATE_MEDIA_ACCEL_REDIRECT", "")
+# With the private files on object storage (S3Storage): how long a signed download address lives.
+PRIVATE_MEDIA_SIGNED_URL_SECONDS = 60
 STORAGES = {
     "default": {"BACKEND": os.environ.get("MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage")},
     "private": {
