@@ -10,9 +10,9 @@ Before a test's database fixture is set up, `pytest_fixture_setup` makes the dat
 the layers the test asks for through its fixtures: missing ones are built on top; if it holds a
 layer the test does not ask for, the database goes back to its state after migrations first. A test
 that asks for no layer runs on whatever layers the database holds (at least what migrations made:
-groups, the root page and collection…), so it must not depend on the pages there. Tests in real transactions (`transactional_db`, `live_server`) start from the state after
-migrations, as Django gives them, and build their layers inside the test, committed and flushed at
-its end.
+groups, the root page and collection…), so it must not depend on the pages there. Tests in real
+transactions (`transactional_db`, `live_server`) start from the state after migrations, as Django
+gives them, and build their layers inside the test, committed and flushed at its end.
 
 Each test gets fresh model instances of the layer (one per row, shared by its layers), so changes
 a test makes to them never reach the next test.
