@@ -9,7 +9,7 @@ created, migrated with the production settings and dropped at the end:
 
 1. build a public consultation of 20 questions with the ORM (`benchlib.questions()`);
 2. for each number of server workers, start uvicorn (`network_site.settings.production`,
-   PAGE_CACHE=false, CONSULTATION_POSTS_PER_HOUR=1000000: every client comes from
+   PAGE_CACHE=false, CONSULTATION_ANSWERS_PER_ADDRESS_PER_HOUR=1000000: every client comes from
    127.0.0.1, so the per-client rate limit would otherwise refuse them after 20 answers);
 3. --clients threads each keep a connection and a cookie jar, GET the form once (CSRF cookie
    and token), post one warm-up answer, then post valid answers, each with a unique text,
@@ -58,7 +58,7 @@ PROFILED_PARTS = [
     ("django/core/handlers/base.py", "get_response"),
     ("wagtail/models/pages.py", "route_for_request"),
     ("consultations/models.py", "serve_form"),
-    ("consultations/models.py", "_flooding"),
+    ("consultations/models.py", "_many_from_address"),
     ("wagtail/contrib/forms/models.py", "get_form"),
     ("django/forms/forms.py", "is_valid"),
     ("consultations/models.py", "_post_digest"),
@@ -326,7 +326,7 @@ def bench_database(name: str, url: str, args: argparse.Namespace, run_number: it
     if reason:
         log(f"{name}: skipped ({reason})")
         return {"database": name, "skipped": reason, "runs": []}
-    env = benchlib.bench_environment(url, MEDIA_ROOT, CONSULTATION_POSTS_PER_HOUR=POSTS_PER_HOUR)
+    env = benchlib.bench_environment(url, MEDIA_ROOT, CONSULTATION_ANSWERS_PER_ADDRESS_PER_HOUR=POSTS_PER_HOUR)
     runs = []
     benchlib.wait_for_quiet(args.quiet_timeout)  # migrate would disturb the other benchmark's figures too
     try:
@@ -371,7 +371,7 @@ def report(info: dict, args: argparse.Namespace, results: list[dict]) -> str:
         benchlib.machine_line(info),
         f"Load: {args.clients} client threads (one keep-alive connection and cookie jar each) posting valid "
         f"answers for {args.duration:.0f} s per run, after one GET and one warm-up answer each; uvicorn, "
-        "production settings, PAGE_CACHE=false, CONSULTATION_POSTS_PER_HOUR=1000000"
+        "production settings, PAGE_CACHE=false, CONSULTATION_ANSWERS_PER_ADDRESS_PER_HOUR=1000000"
         + (f"; {args.prefill:,} responses in the consultation before the load." if args.prefill else "."),
         "",
     ]

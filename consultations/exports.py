@@ -102,9 +102,9 @@ class ConsultationExport:
     on_row: object = None  # called with the number of rows written so far (progress of background exports)
 
     def __post_init__(self):
-        self.responses = self.responses.filter(
-            consultation_key=self.consultation.translation_key, is_spam=False
-        ).order_by("pk")
+        self.responses = (
+            self.responses.counted().filter(consultation_key=self.consultation.translation_key).order_by("pk")
+        )
         pages = ConsultationPage.objects.filter(translation_key=self.consultation.translation_key).select_related(
             "locale"
         )

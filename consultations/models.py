@@ -43,7 +43,7 @@ from home.live import publish
 from home.models import BasePage, CommunePage, IndexPage
 from home.private_files import private_storage, unguessable_name
 from home.public_urls import page_absolute_url
-from home.ratelimit import client_id, first_time, is_rate_limited
+from home.ratelimit import client_address, client_id, first_time, is_over_limit, recall, remember
 
 from .consumers import COUNTS_GROUP
 from .questions import CHOICE_TYPES, ConsultationFormBuilder, QuestionType, parse_choices
@@ -284,8 +284,8 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
         return Response
 
     def get_submissions(self):
-        """Responses of every language version of this consultation, spam left out."""
-        return Response.objects.filter(consultation_key=self.translation_key, is_spam=False)
+        """Responses of every language version of this consultation that count (not spam, not held)."""
+        return Response.objects.counted().filter(consultation_key=self.translation_key)
 
     def serve_submissions_list_view(self, request, *args, **kwargs):
         return redirect(f"{reverse('consultation_responses:index')}?consultation={self.translation_key}")
@@ -303,6 +303,7 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
         if member is None:
             return Response.objects.create(
                 consultation_key=self.translation_key,
+                held=getattr(form, "held", ""),
                 respondent_name=form.cleaned_data.get("respondent_name", ""),
                 respondent_email=form.cleaned_data.get("respondent_email", ""),
                 respondent_commune=form.cleaned_data.get("respondent_commune", ""),
@@ -447,31 +448,52 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
                 return self.render_form(request, form=None, invitation=invitation, refused=True, status=409)
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
             form.member = invitation.member if invitation else None
-            if invitation is None and (form.data.get(form.honeypot_name) or self._flooding(request)):
-                return self.render_landing_page(request, None)
-            if form.is_valid():
-                if invitation is None and not first_time(self._post_digest(request, form), DOUBLE_POST_SECONDS):
-                    return self.render_landing_page(request, None)
-                response = self.process_form_submission(form)
-                return self.render_landing_page(request, response, invitation=invitation)
-            return self.render_form(request, form=form, invitation=invitation, status=400)
+            if not form.is_valid():
+                return self.render_form(request, form=form, invitation=invitation, status=400)
+            if invitation is not None:
+                return self.render_landing_page(request, self.process_form_submission(form), invitation=invitation)
+            return self.serve_public_answer(request, form)
         initial = existing.form_data if existing else {}
         form = self.get_form(page=self, user=request.user, initial=initial) if self.is_open else None
         return self.render_form(request, form=form, invitation=invitation, existing=existing)
+
+    def serve_public_answer(self, request, form):
+        """Store a valid public answer, and tell the visitor the truth about it.
+
+        Nothing valid is thrown away: an answer from an address that already sent many this hour
+        (a hall on one Wi-Fi, or a script), or one with the hidden field filled in, is stored as
+        *held* until an organiser releases or discards it, and the visitor is told so. The same
+        answer sent again within seconds (a double click, a resent form) is stored once and both
+        posts get the first one's receipt.
+        """
+        digest = self._post_digest(request, form)
+        if not first_time(digest, DOUBLE_POST_SECONDS):
+            earlier = Response.objects.filter(pk=recall(digest)).first()
+            return self.render_landing_page(request, earlier, received_twice=True)
+        if form.data.get(form.honeypot_name):
+            form.held = Held.HIDDEN_FIELD
+        elif self._many_from_address(request):
+            form.held = Held.MANY_FROM_ONE_ADDRESS
+        response = self.process_form_submission(form)
+        remember(digest, response.pk, DOUBLE_POST_SECONDS)
+        return self.render_landing_page(request, response, status=202 if response.held else 200)
 
     def render_form(self, request, *, form, status: int = 200, **extra):
         context = self.get_context(request)
         context.update(form=form, **extra)
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
-    def render_landing_page(self, request, form_submission=None, *args, invitation=None, **kwargs):
+    def render_landing_page(
+        self, request, form_submission=None, *args, invitation=None, received_twice=False, status=200, **kwargs
+    ):
         context = self.get_context(request)
-        context.update(form_submission=form_submission, invitation=invitation)
-        return TemplateResponse(request, self.get_landing_page_template(request), context)
+        context.update(form_submission=form_submission, invitation=invitation, received_twice=received_twice)
+        return TemplateResponse(request, self.get_landing_page_template(request), context, status=status)
 
-    def _flooding(self, request) -> bool:
-        limit = settings.CONSULTATION_POSTS_PER_HOUR
-        return is_rate_limited(request, f"consultation:{self.translation_key}", limit=limit, window=3600)
+    def _many_from_address(self, request) -> bool:
+        """Count this answer against its address; True past `CONSULTATION_ANSWERS_PER_ADDRESS_PER_HOUR`."""
+        subject = f"consultation:{self.translation_key}:{client_address(request)}"
+        return is_over_limit(subject, limit=settings.CONSULTATION_ANSWERS_PER_ADDRESS_PER_HOUR, window=3600)
 
     def _post_digest(self, request, form) -> str:
         payload = json.dumps(form.answers(), sort_keys=True, cls=DjangoJSONEncoder, default=str)
@@ -495,6 +517,19 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
 def consultation_for_key(translation_key) -> ConsultationPage | None:
     """The consultation with this translation key, in the language it was first written in."""
     return ConsultationPage.objects.filter(translation_key=translation_key).order_by("pk").first()
+
+
+class Held(models.TextChoices):
+    """Why a public answer waits for an organiser before it counts (blank: it counts)."""
+
+    MANY_FROM_ONE_ADDRESS = "address", _("Many answers from one address")
+    HIDDEN_FIELD = "hidden", _("A field hidden from people was filled in")
+
+
+class ResponseQuerySet(models.QuerySet):
+    def counted(self):
+        """The responses that count: neither spam nor held for checking."""
+        return self.filter(is_spam=False, held="")
 
 
 class Response(AbstractFormSubmission):
@@ -523,7 +558,16 @@ class Response(AbstractFormSubmission):
     is_spam = models.BooleanField(
         _("spam"), default=False, help_text=_("Spam is kept but left out of counts and exports.")
     )
+    held = models.CharField(
+        _("held for checking"),
+        max_length=10,
+        choices=Held.choices,
+        blank=True,
+        help_text=_("A held answer is kept out of counts and exports until an organiser releases it."),
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = ResponseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("response")
@@ -544,29 +588,36 @@ class Response(AbstractFormSubmission):
     def save(self, *args, **kwargs):
         """Save, and move the consultation's `ResponseCount` in the same transaction.
 
-        A new response counts unless it is spam. A changed one is compared as stored before and
+        A new response counts unless it is spam or held. A changed one is compared as stored before and
         after the save (its row locked), not as this instance remembers it: another organiser may
         have marked it spam in the meantime, and `update_fields` may leave `is_spam` unsaved.
         """
         with transaction.atomic():
             if self._state.adding:
                 super().save(*args, **kwargs)
-                before, after = None, (None if self.is_spam else self.consultation_key)
+                before, after = None, (None if self.is_spam or self.held else self.consultation_key)
             else:
                 before = self.counted_in()
                 super().save(*args, **kwargs)
                 after = self.counted_in()
             ResponseCount.move(before, after)
 
+    @property
+    def reference(self) -> str:
+        """A short reference for the respondent's receipt, that does not give away how many answered."""
+        return salted_hmac("consultations.receipt", str(self.pk)).hexdigest()[:8].upper()
+
     def counted_in(self):
-        """The key of the consultation whose count the stored row is part of; None for spam or no row.
+        """The key of the consultation whose count the stored row is part of; None when spam, held or no row.
 
         The row is locked whatever it holds, until the transaction ends (PostgreSQL; SQLite's
         IMMEDIATE transactions already let one writer at a time): what is read is what gets changed.
         """
-        stored = Response.objects.select_for_update().filter(pk=self.pk).values_list("consultation_key", "is_spam")
-        key, is_spam = stored.first() or (None, True)
-        return None if is_spam else key
+        stored = (
+            Response.objects.select_for_update().filter(pk=self.pk).values_list("consultation_key", "is_spam", "held")
+        )
+        key, is_spam, held = stored.first() or (None, True, "")
+        return None if is_spam or held else key
 
     @cached_property
     def consultation(self) -> ConsultationPage | None:

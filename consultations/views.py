@@ -10,17 +10,20 @@
 from __future__ import annotations
 
 import tempfile
+import uuid
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mass_mail
+from django.db import transaction
 from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.defaults import permission_denied
 from wagtail.log_actions import log
 
@@ -426,6 +429,42 @@ def erase_proposal_author(request, pk: int):
         kept=_("the proposal's title, description, status and supports."),
         done_url=reverse("consultation_proposals:edit", args=[proposal.pk]),
     )
+
+
+RELEASE_ACTION = "shabaka.release_held_answer"
+# At most this many held answers are listed and released by one confirmation.
+RELEASE_BATCH = 500
+
+
+def release_held_answers(request, pk: int | None = None):
+    """Let held answers count: one (`pk`), or those of the consultation in `?consultation=`, after a confirmation."""
+    _require(request, "consultations.change_response")
+    held = Response.objects.exclude(held="").select_related("member").order_by("pk")
+    listing = reverse("consultation_responses:index")
+    if pk is not None:
+        held = held.filter(pk=pk)
+    else:
+        try:
+            key = uuid.UUID(request.GET.get("consultation", ""))
+        except ValueError:
+            raise Http404 from None
+        held = held.filter(consultation_key=key)
+        listing += f"?consultation={key}&held="
+    held = list(held[:RELEASE_BATCH])
+    if request.method != "POST":
+        subtitle = held[0].consultation_title if held else ""
+        context = {"held": held, "subtitle": subtitle, "cancel_url": listing}
+        return TemplateResponse(request, "consultations/admin/confirm_release.html", context)
+    with transaction.atomic():
+        for response in held:
+            response.held = ""
+            response.save(update_fields=["held", "updated_at"])
+            log(response, RELEASE_ACTION, user=request.user)
+    message = ngettext(
+        "%(count)d held answer released: it counts now.", "%(count)d held answers released: they count now.", len(held)
+    )
+    messages.success(request, message % {"count": len(held)})
+    return redirect(listing)
 
 
 def _erasure(request, record, erase, *, erased: list, kept: str, done_url: str):

@@ -25,7 +25,7 @@ from home.locales import active_locale
 from home.models import CommunePage
 
 from . import views
-from .models import ConsultationPage, MemberInvitation, Proposal, Response, ResponseCount
+from .models import ConsultationPage, Held, MemberInvitation, Proposal, Response, ResponseCount
 
 
 def consultation_choices():
@@ -46,10 +46,11 @@ class ResponseFilterSet(WagtailFilterSet):
     )
     submit_time = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
     is_spam = django_filters.BooleanFilter(label=_("Spam"))
+    held = django_filters.ChoiceFilter(label=_("Held for checking"), choices=Held.choices)
 
     class Meta:
         model = Response
-        fields = ["consultation", "member", "channel", "language", "submit_time", "is_spam"]
+        fields = ["consultation", "member", "channel", "language", "submit_time", "is_spam", "held"]
 
 
 def erase_button(url: str) -> ListingButton:
@@ -78,6 +79,9 @@ class ResponseIndexView(IndexView):
     def header_more_buttons(self):
         buttons = super().header_more_buttons
         query = self.request.GET.urlencode()
+        if self.consultation_key and self.request.user.has_perm("consultations.change_response"):
+            release_url = f"{reverse('consultation_responses:release_held')}?consultation={self.consultation_key}"
+            buttons.append(Button(_("Release every held answer"), url=release_url, icon_name="tick", priority=40))
         if self.request.GET.get("consultation"):
             export_url = reverse("consultation_responses:export")
             for label, options in (
@@ -100,6 +104,15 @@ class ResponseIndexView(IndexView):
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
+        if instance.held and self.request.user.has_perm("consultations.change_response"):
+            buttons.append(
+                ListingButton(
+                    _("Release: it counts"),
+                    url=reverse("consultation_responses:release_held", args=[instance.pk]),
+                    icon_name="tick",
+                    priority=5,
+                )
+            )
         if self.request.user.has_perm("consultations.delete_response"):
             buttons.append(erase_button(reverse("consultation_responses:erase", args=[instance.pk])))
         return buttons
@@ -115,10 +128,10 @@ class ResponseViewSet(ModelViewSet):
     icon = "form"
     menu_label = _("Responses")
     filterset_class = ResponseFilterSet
-    list_display = ["__str__", "consultation_title", "channel", "language", "submit_time", "is_spam"]
+    list_display = ["__str__", "consultation_title", "channel", "language", "submit_time", "is_spam", "held"]
     search_fields = ["respondent_name", "respondent_email", "respondent_commune", "member__title"]
     search_backend_name = None
-    form_fields = ["member", "channel", "respondent_name", "respondent_email", "respondent_commune", "is_spam"]
+    form_fields = ["member", "channel", "respondent_name", "respondent_email", "respondent_commune", "is_spam", "held"]
     inspect_view_enabled = True
     inspect_view_fields = [
         "consultation_title",
@@ -132,6 +145,7 @@ class ResponseViewSet(ModelViewSet):
         "respondent_commune",
         "consent_given_at",
         "is_spam",
+        "held",
         "answers_table",
     ]
     add_to_admin_menu = False
@@ -150,6 +164,8 @@ class ResponseViewSet(ModelViewSet):
             path("enter/<int:page_id>/", views.enter_paper_response, name="enter"),
             path("file/<int:pk>/<slug:code>/", views.answer_file, name="answer_file"),
             path("erase/<int:pk>/", views.erase_response, name="erase"),
+            path("release/", views.release_held_answers, name="release_held"),
+            path("release/<int:pk>/", views.release_held_answers, name="release_held"),
         ]
 
 
@@ -261,6 +277,7 @@ def register_erasure_log_action(actions):
     from .erasure import ERASE_ACTION, ERASE_ACTION_LABELS
 
     actions.register_action(ERASE_ACTION, *ERASE_ACTION_LABELS)
+    actions.register_action(views.RELEASE_ACTION, _("Release a held answer"), _("Held answer released: it counts"))
 
 
 @hooks.register("register_admin_viewset")

@@ -65,6 +65,16 @@ def first_time(key: str, seconds: int) -> bool:
     return _with_counters(lambda counters: counters.add(f"once:{key}", 1, seconds))
 
 
+def remember(key: str, value, seconds: int) -> None:
+    """Keep `value` under `key` for `seconds`, where every server process can `recall` it."""
+    _with_counters(lambda counters: counters.set(f"remember:{key}", value, seconds))
+
+
+def recall(key: str):
+    """What was last remembered under `key`, or None once it has expired."""
+    return _with_counters(lambda counters: counters.get(f"remember:{key}"))
+
+
 def _with_counters(operation):
     """`operation(cache)` on the shared counters, or on this process's own while Redis is unreachable."""
     try:

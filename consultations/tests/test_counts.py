@@ -16,7 +16,7 @@ def counted(consultation) -> int:
 
 
 def stored(consultation) -> int:
-    return Response.objects.filter(consultation_key=consultation.translation_key, is_spam=False).count()
+    return Response.objects.counted().filter(consultation_key=consultation.translation_key).count()
 
 
 def respond(consultation, **fields) -> Response:

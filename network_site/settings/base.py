@@ -209,8 +209,9 @@ WEBSOCKET_MAX_FRAME_BYTES = 64 * 1024
 # TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 EXPORT_FILES_KEPT_DAYS = 7
-# Public answers accepted per client (address and browser) and consultation, per hour.
-CONSULTATION_POSTS_PER_HOUR = int(os.environ.get("CONSULTATION_POSTS_PER_HOUR", "20"))
+# Public answers that count at once, per address and consultation, per hour: enough for a hall of
+# citizens on one Wi-Fi. Past it answers are still stored, held for an organiser to release.
+CONSULTATION_ANSWERS_PER_ADDRESS_PER_HOUR = int(os.environ.get("CONSULTATION_ANSWERS_PER_ADDRESS_PER_HOUR", "200"))
 # Images the public uploads (answer files, proposal attachments): the most pixels one may have,
 # checked from its header before decoding, and how many are decoded at once per server process.
 PUBLIC_IMAGE_MAX_PIXELS = int(os.environ.get("PUBLIC_IMAGE_MAX_PIXELS", "12000000"))
