@@ -1,11 +1,12 @@
 """Helpers and fixtures for the browser tests: a headless Chromium driven by Playwright, checked by axe-core.
 
-The fixtures (`browser`, `page`, `browser_site`, `asgi_server`) are registered for
-every app's tests through `pytest_plugins` in the root conftest.py.
+The fixtures (`browser`, `page`, `reading_page`, `browser_site`, `asgi_server`) are registered
+for every app's tests through `pytest_plugins` in the root conftest.py.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import shutil
@@ -80,13 +81,52 @@ def browser(django_db_setup):
         browser.close()
 
 
+@contextlib.contextmanager
+def browser_tab(browser, base_url: str):
+    """A tab of a fresh browser context (no cookies, no cache) on `base_url`, desktop-sized."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+    """A tab on a server of the test's own, transactional database: for tests that change the site."""
+    with browser_tab(browser, live_server.url) as tab:
+        yield tab
+
+
+@pytest.fixture
+def reading_page(browser, db, settings):
+    """A tab on the site as the test process's committed layers hold it: for tests that only read.
+
+    `page` needs a transactional database, so the site is flushed and built again around each of
+    its tests (seconds each, more on PostgreSQL). A test that only reads asks for its layers
+    (`site_tree`, `workshops_site`…) and this tab: layers are committed, so the server, on
+    connections of its own, sees them. What the test itself writes stays in its transaction, out of
+    the server's sight: a test that changes what the page shows uses `page`.
+
+    On SQLite the test's transaction holds the database's one write lock, and the server writes
+    now and then (image renditions on first view): there the test runs transactional, as with
+    `page` (`pytest_collection_modifyitems` below).
+    """
+    settings.PAGE_CACHE = False
+    with AsgiLiveServer() as server, browser_tab(browser, server.url) as tab:
+        yield tab
+
+
+def pytest_collection_modifyitems(items):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return
+    for item in items:
+        if "reading_page" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
 @pytest.fixture

@@ -55,15 +55,15 @@ def test_arabic_visitor_reads_right_to_left_switches_to_french_and_reaches_a_com
 
 @pytest.mark.parametrize("language", ["ar", "fr"])
 @pytest.mark.parametrize("name", [*PAGE_NAMES, "search"])
-def test_no_serious_accessibility_violation(page, browser_site, name, language):
+def test_no_serious_accessibility_violation(reading_page, site_tree, name, language):
     if name == "search":
         url = f"/{language}/search/?q=x"
     else:
-        url = browser_site.page_in(getattr(browser_site, name), language).url
-    response = page.goto(url)
+        url = site_tree.page_in(getattr(site_tree, name), language).url
+    response = reading_page.goto(url)
     assert response.status == 200, url
     # Colour contrast is only meaningful with the site's stylesheet applied.
-    expect(page.locator("a.skip-link")).to_have_css("position", "absolute")
-    violations = accessibility_violations(page)
+    expect(reading_page.locator("a.skip-link")).to_have_css("position", "absolute")
+    violations = accessibility_violations(reading_page)
     if violations:
         pytest.fail(f"axe-core on {url}:\n{describe_violations(violations)}", pytrace=False)

@@ -99,15 +99,16 @@ def test_visitor_filters_the_recommendations_in_arabic_and_downloads_exactly_tho
 
 @pytest.mark.parametrize("language", ["ar", "fr"])
 @pytest.mark.parametrize("name", ["index", "workshop", "meeting", "plan", "compilation", "by_commune", "commune"])
-def test_no_accessibility_violation(page, site, name, language):
+def test_no_accessibility_violation(reading_page, workshops_site, name, language):
+    site = workshops_site
     if name == "by_commune":
         url = site.page_in(site.compilation, language).url + "communes/"
     else:
         url = site.page_in(getattr(site, name), language).url
-    response = page.goto(url)
+    response = reading_page.goto(url)
     assert response.status == 200, url
     # Colour contrast is only meaningful with the site's stylesheet applied.
-    expect(page.locator("a.skip-link")).to_have_css("position", "absolute")
-    violations = accessibility_violations(page, impacts=("minor", "moderate", "serious", "critical"))
+    expect(reading_page.locator("a.skip-link")).to_have_css("position", "absolute")
+    violations = accessibility_violations(reading_page, impacts=("minor", "moderate", "serious", "critical"))
     if violations:
         pytest.fail(f"axe-core on {url}:\n{describe_violations(violations)}", pytrace=False)
