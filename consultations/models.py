@@ -46,6 +46,7 @@ from home.public_urls import page_absolute_url
 from home.ratelimit import client_address, client_id, first_time, is_over_limit, recall, remember
 
 from .consumers import COUNTS_GROUP
+from .moderation import Held
 from .questions import CHOICE_TYPES, ConsultationFormBuilder, QuestionType, parse_choices
 
 INVITATION_SALT = "consultations.invitation"
@@ -519,13 +520,6 @@ def consultation_for_key(translation_key) -> ConsultationPage | None:
     return ConsultationPage.objects.filter(translation_key=translation_key).order_by("pk").first()
 
 
-class Held(models.TextChoices):
-    """Why a public answer waits for an organiser before it counts (blank: it counts)."""
-
-    MANY_FROM_ONE_ADDRESS = "address", _("Many answers from one address")
-    HIDDEN_FIELD = "hidden", _("A field hidden from people was filled in")
-
-
 class ResponseQuerySet(models.QuerySet):
     def counted(self):
         """The responses that count: neither spam nor held for checking."""
@@ -773,8 +767,18 @@ def export_file_name(job: ExportJob, filename: str) -> str:
     return unguessable_name("exports", filename)
 
 
+class ExportLost(Exception):
+    """This run of an export no longer owns its job: it was started again after it seemed stalled."""
+
+
 class ExportJob(models.Model):
-    """A large export written in the background; its file is kept a few days for its requester and organisers."""
+    """A large export written in the background; its file is kept a few days for its requester and organisers.
+
+    Each run claims the job (`claim`) under a new `attempt` number and beats (`heartbeat_at`) as it
+    saves its progress. A running job whose heartbeat is older than `EXPORT_STALLED_AFTER_SECONDS`
+    lost its worker (killed, or stopped by a database outage): its page says so and offers to
+    start it again. A run that comes back after that finds another attempt owns the job and stops.
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")
@@ -795,6 +799,8 @@ class ExportJob(models.Model):
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    attempt = models.PositiveIntegerField(default=0)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("export")
@@ -826,9 +832,36 @@ class ExportJob(models.Model):
 
         return user.pk == self.requested_by_id or user.is_superuser or user.groups.filter(name=ORGANISERS).exists()
 
-    def mark_running(self) -> None:
-        self.status = self.Status.RUNNING
-        self.save(update_fields=["status"])
+    @property
+    def is_stalled(self) -> bool:
+        """Running, but its worker has not been heard of for too long: it died."""
+        limit = datetime.timedelta(seconds=settings.EXPORT_STALLED_AFTER_SECONDS)
+        return self.status == self.Status.RUNNING and (self.heartbeat_at or self.created_at) < timezone.now() - limit
+
+    @property
+    def can_start_again(self) -> bool:
+        return self.status == self.Status.FAILED or self.is_stalled
+
+    def start_again(self) -> bool:
+        """Put a failed or stalled job back in the queue's hands; False when another run got there first."""
+        limit = timezone.now() - datetime.timedelta(seconds=settings.EXPORT_STALLED_AFTER_SECONDS)
+        restartable = models.Q(status=self.Status.FAILED) | models.Q(status=self.Status.RUNNING, heartbeat_at__lt=limit)
+        reset = {"status": self.Status.PENDING, "rows_done": 0, "error": "", "finished_at": None}
+        return bool(ExportJob.objects.filter(restartable, pk=self.pk).update(**reset))
+
+    def claim(self) -> bool:
+        """Start a run of this pending job under a new attempt number; False when it is not pending."""
+        now = timezone.now()
+        claimed = ExportJob.objects.filter(pk=self.pk, status=self.Status.PENDING).update(
+            status=self.Status.RUNNING, attempt=F("attempt") + 1, heartbeat_at=now
+        )
+        if claimed:
+            self.refresh_from_db(fields=["status", "attempt", "heartbeat_at"])
+        return bool(claimed)
+
+    def _own_row(self):
+        """This job's row while this run still owns it (the same attempt)."""
+        return ExportJob.objects.filter(pk=self.pk, attempt=self.attempt)
 
     def progress_event(self) -> dict:
         return {
@@ -845,18 +878,21 @@ class ExportJob(models.Model):
         publish(export_group(self.pk), "progress", {k: v for k, v in self.progress_event().items() if k != "type"})
 
     def save_progress(self, rows: int) -> None:
+        """Record the rows written so far, and that this run is alive; raise `ExportLost` if it lost the job."""
         self.rows_done = rows
-        ExportJob.objects.filter(pk=self.pk).update(rows_done=rows)
+        if not self._own_row().update(rows_done=rows, heartbeat_at=timezone.now()):
+            raise ExportLost(self.pk)
         self._announce()
 
     def mark_done(self, rows: int) -> None:
         self.status, self.rows_done, self.finished_at = self.Status.DONE, rows, timezone.now()
-        self.save(update_fields=["status", "rows_done", "finished_at", "file"])
+        if not self._own_row().update(status=self.status, rows_done=rows, finished_at=self.finished_at, file=self.file):
+            raise ExportLost(self.pk)
         self._announce()
 
     def mark_failed(self, error: Exception) -> None:
         self.status, self.error, self.finished_at = self.Status.FAILED, str(error)[:2000], timezone.now()
-        self.save(update_fields=["status", "error", "finished_at"])
+        self._own_row().update(status=self.status, error=self.error, finished_at=self.finished_at)
         self._announce()
 
 

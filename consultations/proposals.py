@@ -36,6 +36,7 @@ from wagtail.models import Page
 from home.models import BasePage, CommunePage, Theme, localized_snippets
 from home.ratelimit import first_time, is_rate_limited
 
+from .moderation import Held
 from .uploads import AnswerFileField, store_answer_file
 
 PROPOSALS_PER_HOUR = 5
@@ -72,6 +73,15 @@ class Proposal(models.Model):
     language = models.CharField(_("language"), max_length=8, default="ar")
     consent_given_at = models.DateTimeField(_("consent given at"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    held = models.CharField(
+        _("held for checking"),
+        max_length=10,
+        choices=Held.choices,
+        blank=True,
+        help_text=_(
+            "Why moderators should look twice: it came past the limit of one address, or filled a hidden field."
+        ),
+    )
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
     merged_into = models.ForeignKey(
         "self", verbose_name=_("merged into"), null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
@@ -291,11 +301,15 @@ class ProposalsPage(RoutablePageMixin, BasePage):
         if request.method != "POST":
             return redirect(self.url)
         form = ProposalForm(request.POST, request.FILES, locale_id=self.locale_id)
-        if form.data.get("website") or is_rate_limited(request, "proposal", limit=PROPOSALS_PER_HOUR, window=3600):
-            return self._thank(request)  # robots and floods are not told they were refused
         if not form.is_valid():
             return self.index(request, form=form, status=400)
         proposal = form.save(commit=False)
+        # Every valid proposal is kept for moderation; those from a flood or with the hidden field
+        # filled in are marked, so that moderators look twice.
+        if form.data.get("website"):
+            proposal.held = Held.HIDDEN_FIELD
+        elif is_rate_limited(request, "proposal", limit=PROPOSALS_PER_HOUR, window=3600):
+            proposal.held = Held.MANY_FROM_ONE_ADDRESS
         proposal.page = self
         proposal.language = self.locale.language_code
         proposal.consent_given_at = timezone.now()

@@ -14,23 +14,26 @@ PROGRESS_EVERY = 1000
 def run_export(job_id: int) -> None:
     """Write the export of `job_id`, saving its progress every thousand rows."""
     from .exports import ConsultationExport, ExportOptions
-    from .models import ExportJob, Response
+    from .models import ExportJob, ExportLost, Response
     from .wagtail_hooks import ResponseFilterSet
 
     job = ExportJob.objects.get(pk=job_id)
-    job.mark_running()
+    if not job.claim():
+        return  # another run has it, or it is finished
     try:
         consultation = job.consultation
         filters = ResponseFilterSet(job.filters, queryset=Response.objects.all())
         export = ConsultationExport(consultation, filters.qs, ExportOptions(**job.options))
         job.total = export.responses.count()
-        job.save(update_fields=["total"])
+        ExportJob.objects.filter(pk=job.pk, attempt=job.attempt).update(total=job.total)
         export.on_row = lambda rows: job.save_progress(rows) if rows % PROGRESS_EVERY == 0 else None
         with tempfile.TemporaryFile() as target:
             export.write_xlsx(target)
             target.seek(0)
             job.file.save(f"{consultation.slug}-{job.created_at:%Y%m%d-%H%M}.xlsx", File(target), save=False)
         job.mark_done(job.total)
+    except ExportLost:
+        job.file.delete(save=False)  # a newer run of the job writes its own
     except Exception as error:
         job.mark_failed(error)
         raise

@@ -369,6 +369,22 @@ def export_job(request, pk: int):
     return TemplateResponse(request, "consultations/admin/export_job.html", {"job": job})
 
 
+def start_export_again(request, pk: int):
+    """Queue a failed or stalled export again (POST from its page)."""
+    from .models import ExportJob
+    from .tasks import run_export
+
+    job = get_object_or_404(ExportJob, pk=pk)
+    if not job.can_download(request.user):
+        return _forbidden(request)
+    if request.method == "POST":
+        if job.start_again():
+            run_export.enqueue(job.pk)
+        else:
+            messages.warning(request, _("This export is running again already."))
+    return redirect("consultation_responses:export_job", job.pk)
+
+
 def download_export(request, pk: int):
     from .models import ExportJob
 

@@ -160,6 +160,7 @@ class ResponseViewSet(ModelViewSet):
             path("export/background/", views.start_background_export, name="export_background"),
             path("export/job/<int:pk>/", views.export_job, name="export_job"),
             path("export/job/<int:pk>/download/", views.download_export, name="export_download"),
+            path("export/job/<int:pk>/again/", views.start_export_again, name="export_again"),
             path("import/<int:page_id>/", views.import_files, name="import"),
             path("enter/<int:page_id>/", views.enter_paper_response, name="enter"),
             path("file/<int:pk>/<slug:code>/", views.answer_file, name="answer_file"),
@@ -246,8 +247,9 @@ class ProposalViewSet(ModelViewSet):
         "supports",
         Column("attachment_link", label=_("attachment")),
         "created_at",
+        "held",
     ]
-    list_filter = ["status", "language"]
+    list_filter = ["status", "held", "language"]
     search_fields = ["title", "description", "author_name"]
     search_backend_name = None
     edit_view_class = ProposalEditView

@@ -9,6 +9,11 @@ vary on cookies. Django's CSRF middleware marks every response that embeds a
 CSRF token with `Vary: Cookie`, so pages with forms are never shared between
 visitors; logged-in editors always see fresh pages.
 
+Query strings: a page is cached only when every parameter of its query string is one a public page
+reads (`PAGE_CACHE_QUERY_PARAMETERS`), under a key of those parameters in sorted order. Any other
+parameter (`?utm_source=…`, a counter added by a crawler) gets the page built afresh and not
+stored, so no one can fill the cache with one entry per made-up query string.
+
 Purging: the cache key includes a generation number kept in the cache; a
 publication bumps it, so every cached page is dropped at once, on every server
 process sharing the cache (Redis), without scanning keys.
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -62,6 +68,8 @@ def _is_cacheable_request(request: HttpRequest) -> bool:
         return False
     if request.path.startswith(EXCLUDED_PREFIXES):
         return False
+    if not set(request.GET) <= settings.PAGE_CACHE_QUERY_PARAMETERS:
+        return False
     cookies = request.COOKIES
     return settings.SESSION_COOKIE_NAME not in cookies and not any(name in cookies for name in PERSONAL_COOKIES)
 
@@ -75,7 +83,9 @@ def _is_cacheable_response(response: HttpResponse) -> bool:
 
 
 def _key(request: HttpRequest, generation: str) -> str:
-    url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    query = urlencode(sorted((name, request.GET.getlist(name)) for name in request.GET), doseq=True)
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    url = hashlib.sha256(address.encode()).hexdigest()
     return f"page-cache:{generation}:{request.method}:{url}"
 
 

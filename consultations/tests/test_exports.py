@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.utils import timezone
 
 from consultations.exports import ConsultationExport, ExportOptions
 from consultations.models import Response
@@ -183,3 +184,48 @@ def test_summary_counts_come_from_the_responses_pass(answered, django_assert_num
     with django_assert_num_queries(0):
         tallies = export.tallies()
     assert tallies.answered["plan"] == len(rows) == 2 and progress == [1, 2]
+
+
+def test_an_export_whose_worker_died_is_shown_stalled_and_started_again(client, answered, organiser, settings):
+    from consultations.models import ExportJob, ExportLost
+    from consultations.tasks import run_export
+
+    settings.EXPORT_STALLED_AFTER_SECONDS = 60
+    job = ExportJob.objects.create(
+        consultation_key=answered.translation_key, requested_by=organiser, options={"language": "fr"}
+    )
+    assert job.claim()  # a worker took it…
+    zombie = ExportJob.objects.get(pk=job.pk)
+    job.save_progress(1)  # …wrote a row, then was killed
+    ExportJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - datetime.timedelta(minutes=2))
+    client.force_login(organiser)
+    job_url = f"/admin/consultations/responses/export/job/{job.pk}/"
+    assert f'action="{job_url}again/"' in client.get(job_url).content.decode()  # "stopped…", and the button
+
+    assert client.post(job_url + "again/").status_code == 302  # the immediate backend runs it at once
+    job.refresh_from_db()
+    assert job.status == ExportJob.Status.DONE and job.rows_done == 2 and job.attempt == 2 and job.file
+    assert f'action="{job_url}again/"' not in client.get(job_url).content.decode()
+    with pytest.raises(ExportLost):
+        zombie.save_progress(2)  # the killed run, were it to come back, stops: another attempt owns the job
+    assert ExportJob.objects.get(pk=job.pk).rows_done == 2
+    run_export.enqueue(job.pk)  # and a second delivery of the task finds nothing to do
+    assert ExportJob.objects.get(pk=job.pk).attempt == 2
+
+
+def test_a_failed_export_can_be_started_again_by_its_requester_only(client, site_tree, answered, organiser):
+    from consultations.models import ExportJob
+
+    job = ExportJob.objects.create(consultation_key=answered.translation_key, requested_by=organiser)
+    job.claim()
+    job.mark_failed(RuntimeError("disk full"))
+    other = User.objects.create_user("someone", password="pw")
+    other.groups.add(site_tree.commune.group_for_editors())
+    client.force_login(other)
+    client.post(f"/admin/consultations/responses/export/job/{job.pk}/again/")
+    assert ExportJob.objects.get(pk=job.pk).status == ExportJob.Status.FAILED
+    client.force_login(organiser)
+    page = client.get(f"/admin/consultations/responses/export/job/{job.pk}/").content.decode()
+    assert "disk full" in page and f"/export/job/{job.pk}/again/" in page
+    client.post(f"/admin/consultations/responses/export/job/{job.pk}/again/")
+    assert ExportJob.objects.get(pk=job.pk).status == ExportJob.Status.DONE

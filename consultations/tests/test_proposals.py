@@ -55,12 +55,14 @@ def test_html_in_proposals_is_shown_as_text(client, proposals_page):
     assert "<script>alert(1)</script>" not in content and "&lt;script&gt;" in content
 
 
-def test_honeypot_and_floods_are_dropped_quietly(client, proposals_page):
+def test_honeypot_and_floods_are_kept_for_moderation_and_marked(client, proposals_page):
     submit(client, proposals_page, website="http://spam.example")
-    assert not Proposal.objects.exists()
+    assert Proposal.objects.get().held == "hidden"
     for number in range(8):
         submit(client, proposals_page, title=f"Idée {number}")
-    assert Proposal.objects.count() == 5
+    assert Proposal.objects.filter(title__startswith="Idée", held="").count() == 5
+    assert Proposal.objects.filter(held="address").count() == 3
+    assert not Proposal.objects.exclude(status="pending").exists()
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -35,18 +36,28 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(port: int) -> subprocess.Popen:
+def database_url_of_this_test() -> str:
+    """The address of this test process's PostgreSQL test database, for other processes."""
     database = connection.settings_dict
+    return f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+
+
+def start_server(port: int, **environment: str) -> subprocess.Popen:
+    """uvicorn serving the site on `port`, on the test database unless `environment` says otherwise."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "network_site.settings.test",
-        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
+        "DATABASE_URL": database_url_of_this_test(),
         "ALLOWED_HOSTS": "127.0.0.1",
+        **environment,
     }
     command = [sys.executable, "-m", "uvicorn", "network_site.asgi:application", "--host", "127.0.0.1"]
     command += ["--port", str(port), "--lifespan", "off", "--no-access-log"]
     command += ["--ws-max-size", str(settings.WEBSOCKET_MAX_FRAME_BYTES)]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # The server's log goes to a file: a pipe nobody reads fills up, and its writes then block
+    # every request thread on the logging lock.
+    log = tempfile.TemporaryFile()
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -55,7 +66,8 @@ def start_server(port: int) -> subprocess.Popen:
         except OSError:
             time.sleep(0.2)
     server.kill()
-    raise RuntimeError(server.stderr.read().decode()[-2000:])
+    log.seek(0)
+    raise RuntimeError(log.read().decode()[-2000:])
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Services of a test's own: a `redis-server` it may stop and start again.
+"""Services of a test's own: a `redis-server` and a PostgreSQL cluster it may stop and start again.
 
 Tests that stop a service never stop the shared one (other test processes use it):
 each starts its own, on a free port, with no persistence, and ends it.
@@ -6,10 +6,13 @@ each starts its own, on a free port, with no persistence, and ends it.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 
@@ -27,21 +30,77 @@ class RedisServer:
     def start(self) -> None:
         command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.05)
-        self.stop()
-        raise RuntimeError("redis-server did not start")
+        if not wait_for_port(self.port):
+            self.stop()
+            raise RuntimeError("redis-server did not start")
 
     def stop(self) -> None:
         if self.process is not None:
             self.process.terminate()
             self.process.wait(timeout=10)
             self.process = None
+
+
+def wait_for_port(port: int, seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return True
+        except OSError:
+            time.sleep(0.05)
+    return False
+
+
+class PostgresCluster:
+    """A PostgreSQL cluster of its own (`initdb`, `pg_ctl`) in a temporary folder, on a free port.
+
+    PostgreSQL refuses to run as root: when the tests do, the cluster runs as the `postgres` user.
+    Durability is off (`fsync`), as a cluster thrown away at the end of a test needs none.
+    """
+
+    def __init__(self):
+        self.port = free_port()
+        self.folder = Path(tempfile.mkdtemp(prefix="shabaka-pg-"))
+        self.data = self.folder / "data"
+        self.as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if self.as_user:
+            shutil.chown(self.folder, "postgres")
+        self._run(["initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"])
+
+    @staticmethod
+    def available() -> bool:
+        return shutil.which("initdb") is not None and shutil.which("pg_ctl") is not None
+
+    def _run(self, command: list[str]) -> None:
+        subprocess.run([*self.as_user, *command], check=True, capture_output=True, cwd=self.folder)
+
+    def url(self, database: str) -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
+
+    def start(self) -> None:
+        options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.folder} -c fsync=off"
+        self._run(["pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"), "-w", "start"])
+        if not wait_for_port(self.port):
+            raise RuntimeError("PostgreSQL did not start")
+
+    def stop(self) -> None:
+        self._run(["pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop"])
+
+    def remove(self) -> None:
+        subprocess.run([*self.as_user, "pg_ctl", "-D", str(self.data), "-m", "immediate", "stop"], capture_output=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@pytest.fixture
+def own_postgres():
+    """A PostgreSQL cluster of this test's own, started."""
+    if not PostgresCluster.available():
+        pytest.skip("initdb and pg_ctl are not installed")
+    cluster = PostgresCluster()
+    cluster.start()
+    yield cluster
+    cluster.remove()
 
 
 @pytest.fixture

@@ -58,3 +58,13 @@ def test_posts_and_admin_pages_bypass_the_cache(client, site_tree, page_cache_on
     assert CACHE_HEADER not in client.get("/admin/login/")
     assert CACHE_HEADER not in client.get("/healthz")
     assert CACHE_HEADER not in client.post(site_tree.home.url)
+
+
+def test_made_up_query_parameters_make_no_cache_entries(client, site_tree, page_cache_on):
+    url = site_tree.communes.url
+    client.get(url + "?mechanism=participatory-budget&page=1")
+    assert client.get(url + "?page=1&mechanism=participatory-budget")[CACHE_HEADER] == "hit"  # any order
+    for number in range(50):
+        response = client.get(f"{url}?utm_source={number}")  # built afresh, neither read nor stored
+        assert response.status_code == 200 and CACHE_HEADER not in response
+        assert site_tree.commune.title in response.content.decode()

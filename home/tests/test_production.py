@@ -43,7 +43,9 @@ def test_make_serve_does_not_announce_the_server_and_its_version(tmp_path):
     ).stdout.strip()
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "network_site.settings.test"}
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'db.sqlite3'}"
-    server = subprocess.Popen(recipe, shell=True, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # `exec`: the shell becomes the server, so that terminating it stops the server (no stray process).
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    server = subprocess.Popen(f"exec {recipe}", shell=True, cwd=ROOT, env=env, **quiet)
     try:
         deadline = time.monotonic() + 30
         while True:

@@ -209,6 +209,8 @@ WEBSOCKET_MAX_FRAME_BYTES = 64 * 1024
 # TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 EXPORT_FILES_KEPT_DAYS = 7
+# A running export not heard of for this long lost its worker: its page offers to start it again.
+EXPORT_STALLED_AFTER_SECONDS = 300
 # Public answers that count at once, per address and consultation, per hour: enough for a hall of
 # citizens on one Wi-Fi. Past it answers are still stored, held for an organiser to release.
 CONSULTATION_ANSWERS_PER_ADDRESS_PER_HOUR = int(os.environ.get("CONSULTATION_ANSWERS_PER_ADDRESS_PER_HOUR", "200"))
@@ -290,6 +292,11 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.StrippedImageForm"
 # Anonymous visitors are served from the page cache (home/page_cache.py).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# The query parameters public pages read (filters, search, pagination): only pages whose query
+# string holds nothing else are cached (home/page_cache.py).
+PAGE_CACHE_QUERY_PARAMETERS = frozenset(
+    {"page", "q", "kind", "mechanism", "theme", "commune", "status", "axis", "year", "workshop"}
+)
 
 # --- Security headers shared by every environment ---------------------------------------
 # The public site runs no inline script or style. Wagtail's and Django's admins
