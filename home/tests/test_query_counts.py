@@ -47,20 +47,20 @@ def test_page_queries_do_not_grow_with_its_items(client, site_tree, name):
     url = getattr(site_tree, name).url
     add_items(site_tree, 3)
     with_few = count_queries(client, url)
-    add_items(site_tree, 27)
+    add_items(site_tree, 9)
     with_many = count_queries(client, url)
-    assert with_few == with_many, f"{url}: {with_few} queries with 3 items, {with_many} with 30"
+    assert with_few == with_many, f"{url}: {with_few} queries with 3 items, {with_many} with 12"
     assert with_many <= MAX_QUERIES, f"{url}: {with_many} queries"
 
 
 def test_commune_page_queries_do_not_grow_with_its_pages_even_right_after_a_publication(client, site_tree):
-    """With nothing cached, more queries, but still the same number for 3 pages of each type as for 30."""
+    """With nothing cached, more queries, but still the same number for 3 pages of each type as for 12."""
     url = site_tree.commune.url
     add_items(site_tree, 3)
     with_few = count_queries(client, url, cold=True)
-    add_items(site_tree, 27)
+    add_items(site_tree, 9)
     with_many = count_queries(client, url, cold=True)
-    assert with_few == with_many, f"{url}: {with_few} queries with 3 pages of each type, {with_many} with 30"
+    assert with_few == with_many, f"{url}: {with_few} queries with 3 pages of each type, {with_many} with 12"
 
 
 def test_search_results_queries_do_not_grow(client, site_tree):
@@ -69,7 +69,7 @@ def test_search_results_queries_do_not_grow(client, site_tree):
     add_items(site_tree, 3)
     call_command("update_index", verbosity=0)
     with_few = count_queries(client, "/ar/search/?q=Commune")
-    add_items(site_tree, 27)
+    add_items(site_tree, 9)
     call_command("update_index", verbosity=0)
     with_many = count_queries(client, "/ar/search/?q=Commune")
     assert with_few == with_many
