@@ -46,7 +46,7 @@ from home.public_urls import page_absolute_url
 from home.ratelimit import client_address, client_id, first_time, is_over_limit, recall, remember
 
 from .consumers import COUNTS_GROUP
-from .moderation import Held
+from .moderation import Held, held_field
 from .questions import CHOICE_TYPES, ConsultationFormBuilder, QuestionType, parse_choices
 
 INVITATION_SALT = "consultations.invitation"
@@ -552,13 +552,7 @@ class Response(AbstractFormSubmission):
     is_spam = models.BooleanField(
         _("spam"), default=False, help_text=_("Spam is kept but left out of counts and exports.")
     )
-    held = models.CharField(
-        _("held for checking"),
-        max_length=10,
-        choices=Held.choices,
-        blank=True,
-        help_text=_("A held answer is kept out of counts and exports until an organiser releases it."),
-    )
+    held = held_field(_("A held answer is kept out of counts and exports until an organiser releases it."))
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = ResponseQuerySet.as_manager()
@@ -832,11 +826,15 @@ class ExportJob(models.Model):
 
         return user.pk == self.requested_by_id or user.is_superuser or user.groups.filter(name=ORGANISERS).exists()
 
+    @staticmethod
+    def stalled_before():
+        """A running job whose last heartbeat is older than this lost its worker."""
+        return timezone.now() - datetime.timedelta(seconds=settings.EXPORT_STALLED_AFTER_SECONDS)
+
     @property
     def is_stalled(self) -> bool:
         """Running, but its worker has not been heard of for too long: it died."""
-        limit = datetime.timedelta(seconds=settings.EXPORT_STALLED_AFTER_SECONDS)
-        return self.status == self.Status.RUNNING and (self.heartbeat_at or self.created_at) < timezone.now() - limit
+        return self.status == self.Status.RUNNING and (self.heartbeat_at or self.created_at) < self.stalled_before()
 
     @property
     def can_start_again(self) -> bool:
@@ -844,8 +842,8 @@ class ExportJob(models.Model):
 
     def start_again(self) -> bool:
         """Put a failed or stalled job back in the queue's hands; False when another run got there first."""
-        limit = timezone.now() - datetime.timedelta(seconds=settings.EXPORT_STALLED_AFTER_SECONDS)
-        restartable = models.Q(status=self.Status.FAILED) | models.Q(status=self.Status.RUNNING, heartbeat_at__lt=limit)
+        stalled = models.Q(status=self.Status.RUNNING, heartbeat_at__lt=self.stalled_before())
+        restartable = models.Q(status=self.Status.FAILED) | stalled
         reset = {"status": self.Status.PENDING, "rows_done": 0, "error": "", "finished_at": None}
         return bool(ExportJob.objects.filter(restartable, pk=self.pk).update(**reset))
 
@@ -876,6 +874,12 @@ class ExportJob(models.Model):
         from .consumers import export_group
 
         publish(export_group(self.pk), "progress", {k: v for k, v in self.progress_event().items() if k != "type"})
+
+    def save_total(self, total: int) -> None:
+        """Record how many rows the export will write; raise `ExportLost` if this run lost the job."""
+        self.total = total
+        if not self._own_row().update(total=total):
+            raise ExportLost(self.pk)
 
     def save_progress(self, rows: int) -> None:
         """Record the rows written so far, and that this run is alive; raise `ExportLost` if it lost the job."""

@@ -9,3 +9,10 @@ class Held(models.TextChoices):
 
     MANY_FROM_ONE_ADDRESS = "address", _("Many answers from one address")
     HIDDEN_FIELD = "hidden", _("A field hidden from people was filled in")
+
+
+def held_field(help_text) -> models.CharField:
+    """The `held` field of a model whose records may wait for a person: a `Held` reason, or blank."""
+    return models.CharField(
+        _("held for checking"), max_length=10, choices=Held.choices, blank=True, help_text=help_text
+    )

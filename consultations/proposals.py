@@ -36,7 +36,7 @@ from wagtail.models import Page
 from home.models import BasePage, CommunePage, Theme, localized_snippets
 from home.ratelimit import first_time, is_rate_limited
 
-from .moderation import Held
+from .moderation import Held, held_field
 from .uploads import AnswerFileField, store_answer_file
 
 PROPOSALS_PER_HOUR = 5
@@ -73,14 +73,8 @@ class Proposal(models.Model):
     language = models.CharField(_("language"), max_length=8, default="ar")
     consent_given_at = models.DateTimeField(_("consent given at"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
-    held = models.CharField(
-        _("held for checking"),
-        max_length=10,
-        choices=Held.choices,
-        blank=True,
-        help_text=_(
-            "Why moderators should look twice: it came past the limit of one address, or filled a hidden field."
-        ),
+    held = held_field(
+        _("Why moderators should look twice: it came past the limit of one address, or filled a hidden field.")
     )
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
     merged_into = models.ForeignKey(

@@ -24,8 +24,7 @@ def run_export(job_id: int) -> None:
         consultation = job.consultation
         filters = ResponseFilterSet(job.filters, queryset=Response.objects.all())
         export = ConsultationExport(consultation, filters.qs, ExportOptions(**job.options))
-        job.total = export.responses.count()
-        ExportJob.objects.filter(pk=job.pk, attempt=job.attempt).update(total=job.total)
+        job.save_total(export.responses.count())
         export.on_row = lambda rows: job.save_progress(rows) if rows % PROGRESS_EVERY == 0 else None
         with tempfile.TemporaryFile() as target:
             export.write_xlsx(target)

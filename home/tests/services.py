@@ -72,23 +72,26 @@ class PostgresCluster:
     def available() -> bool:
         return shutil.which("initdb") is not None and shutil.which("pg_ctl") is not None
 
-    def _run(self, command: list[str]) -> None:
-        subprocess.run([*self.as_user, *command], check=True, capture_output=True, cwd=self.folder)
+    def _run(self, command: list[str], check: bool = True) -> None:
+        subprocess.run([*self.as_user, *command], check=check, capture_output=True, cwd=self.folder)
+
+    def _pg_ctl(self, *arguments: str, check: bool = True) -> None:
+        self._run(["pg_ctl", "-D", str(self.data), *arguments], check=check)
 
     def url(self, database: str) -> str:
         return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
 
     def start(self) -> None:
         options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.folder} -c fsync=off"
-        self._run(["pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"), "-w", "start"])
+        self._pg_ctl("-o", options, "-l", str(self.folder / "log"), "-w", "start")
         if not wait_for_port(self.port):
             raise RuntimeError("PostgreSQL did not start")
 
     def stop(self) -> None:
-        self._run(["pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop"])
+        self._pg_ctl("-m", "fast", "-w", "stop")
 
     def remove(self) -> None:
-        subprocess.run([*self.as_user, "pg_ctl", "-D", str(self.data), "-m", "immediate", "stop"], capture_output=True)
+        self._pg_ctl("-m", "immediate", "stop", check=False)
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
