@@ -189,8 +189,8 @@ def build_home():
     return home
 
 
-def build_consultation(slug: str = "bench-consultation"):
-    """Home page, consultation index and a 20-question consultation.
+def build_consultation(slug: str = "bench-consultation", index=None):
+    """A 20-question public consultation, open for a month, under `index` (by default a new home page's).
 
     Runs inside Django, on a freshly migrated benchmark database. Returns the ConsultationPage.
     """
@@ -198,9 +198,12 @@ def build_consultation(slug: str = "bench-consultation"):
 
     from consultations.models import ConsultationIndexPage, ConsultationPage, Question
 
-    home = build_home()
-    locale = home.locale
-    index = home.add_child(instance=ConsultationIndexPage(title="الاستشارات", slug="consultations", locale=locale))
+    if index is None:
+        home = build_home()
+        index = home.add_child(
+            instance=ConsultationIndexPage(title="الاستشارات", slug="consultations", locale=home.locale)
+        )
+    locale = index.locale
     now = timezone.now()
     page = index.add_child(
         instance=ConsultationPage(

@@ -50,6 +50,9 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated numbers of responses")
     parser.add_argument("--import-files", type=int, default=100, help="filled questionnaires to import (0: none)")
+    parser.add_argument(
+        "--page-requests", type=int, default=5, help="timed requests per page at each size (0: pages not timed)"
+    )
     benchlib.add_export_options(parser, KINDS, DEFAULT_DATABASE_URL, repeat=1)
     args = parser.parse_args()
     if args.task:
@@ -85,6 +88,8 @@ def task(arguments: list[str]) -> None:
         benchlib.print_result(profile(Path(rest[0])))
     elif name == "import":
         benchlib.print_result(import_files(int(rest[0])))
+    elif name == "pages":
+        benchlib.print_result(time_pages(int(rest[0])))
     else:
         raise SystemExit(f"unknown task {name}")
 
@@ -145,6 +150,76 @@ def measure(kind: str, path: Path) -> dict:
                     target.write(chunk)
             response.close()
     return {"kind": kind, "responses": total, "prepare_seconds": prepare_seconds, **figures}
+
+
+LISTING_PER_PAGE = 20  # Wagtail's ModelViewSet default
+PAGES = (
+    ("dashboard", "admin dashboard (open consultations panel)"),
+    ("listing", "admin responses listing, first page"),
+    ("listing_filtered", "admin responses listing, filtered by consultation"),
+    ("listing_last", "admin responses listing, filtered, last page"),
+    ("results", "public results page (consultation closed, results published)"),
+)
+
+
+def time_pages(requests: int) -> dict:
+    """Server time and SQL of the pages that read every response, through Django's test client.
+
+    One warm-up request each, then `requests` timed ones (median kept). For the results page the
+    consultation is closed with results published, then opened again.
+    """
+    import statistics
+
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    page = consultation()
+    client = Client(headers={"host": HOST})
+    client.force_login(get_user_model().objects.get(username=SUPERUSER))
+    listing = f"/admin/consultations/responses/?consultation={page.translation_key}"
+
+    def measure(url: str) -> dict:
+        client.get(url)
+        times, queries = [], None
+        for _ in range(requests):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = client.get(url)
+                times.append((time.perf_counter() - started) * 1000)
+            if response.status_code != 200:
+                raise RuntimeError(f"{url} answered {response.status_code}")
+            queries = captured.captured_queries
+        slowest = max(queries, key=lambda query: float(query["time"]))
+        return {
+            "ms": statistics.median(times),
+            "queries": len(queries),
+            "slowest_query_ms": float(slowest["time"]) * 1000,
+            "slowest_query": slowest["sql"][:160],
+        }
+
+    from consultations.models import Response
+
+    total = Response.objects.filter(consultation_key=page.translation_key).count()
+    figures = {
+        "responses": total,
+        "dashboard": measure("/admin/"),
+        "listing": measure("/admin/consultations/responses/"),
+        "listing_filtered": measure(listing),
+        "listing_last": measure(f"{listing}&p={max(1, -(-total // LISTING_PER_PAGE))}"),
+    }
+    opens_at, closes_at = page.opens_at, page.closes_at
+    now = timezone.now()
+    type(page).objects.filter(pk=page.pk).update(
+        opens_at=now - datetime.timedelta(days=2), closes_at=now - datetime.timedelta(days=1), publish_results=True
+    )
+    try:
+        figures["results"] = measure(f"{page.url}results/")
+    finally:
+        type(page).objects.filter(pk=page.pk).update(opens_at=opens_at, closes_at=closes_at, publish_results=False)
+    return figures
 
 
 def breakdown(path: Path) -> dict:
@@ -272,10 +347,12 @@ def import_files(count: int) -> dict:
 
 
 def run(args: argparse.Namespace) -> dict:
-    results = {"exports": [], "inserts": [], "import": None, "breakdown": None, "profile": None}
+    results = {"exports": [], "inserts": [], "pages": [], "import": None, "breakdown": None, "profile": None}
     database = benchlib.migrated_database(args.database_url, MEDIA_ROOT, args.quiet_timeout, "shabaka-bench-exports-")
     with database as (env, version, output):
         results["version"] = version
+        if args.page_requests:
+            benchlib.manage(env, "collectstatic", "--noinput", "-v0")  # the pages timed link the manifest's files
         page = benchlib.run_task(SCRIPT, env, "prepare")
         log(f"consultation {page['path']} (page {page['page_id']})")
         inserted = 0
@@ -284,6 +361,10 @@ def run(args: argparse.Namespace) -> dict:
             log(f"inserted {result['inserted']} responses in {result['seconds']:.1f} s (total {result['total']})")
             results["inserts"].append(result)
             inserted = size
+            if args.page_requests:
+                pages = benchlib.run_task(SCRIPT, env, "pages", str(args.page_requests))
+                log("  pages: " + ", ".join(f"{name} {pages[name]['ms']:.0f} ms" for name, _title in PAGES))
+                results["pages"].append(pages)
             exports = benchlib.measure_exports(SCRIPT, env, args, output, f"{size} ", repeat=args.repeat)
             results["exports"] += [{"size": size, **result} for result in exports]
             if args.profile and size == args.sizes[0]:
@@ -308,6 +389,27 @@ def report(info: dict, args: argparse.Namespace, results: dict) -> str:
         f"preparation, outside its time) took {floor['prepare_seconds']:.1f} s."
         for floor in floors
     ] + ([""] if floors else [])
+    if results["pages"]:
+        out += [
+            "Pages that read every response (Django's test client in one process, server time: median of "
+            f"{args.page_requests} requests after a warm-up; SQL from `CaptureQueriesContext`):",
+            "",
+            benchlib.table(
+                ["Responses", "Page", "ms", "Queries", "Slowest query ms"],
+                [
+                    [
+                        f"{pages['responses']:,}",
+                        title,
+                        f"{pages[name]['ms']:.0f}",
+                        str(pages[name]["queries"]),
+                        f"{pages[name]['slowest_query_ms']:.0f}",
+                    ]
+                    for pages in results["pages"]
+                    for name, title in PAGES
+                ],
+            ),
+            "",
+        ]
     if results.get("import"):
         imported = results["import"]
         out += [

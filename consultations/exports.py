@@ -66,8 +66,38 @@ class Tallies:
         self.counts: dict[str, Counter] = defaultdict(Counter)
         self.sums: dict[str, Counter] = defaultdict(Counter)
         self.answered: Counter = Counter()
+        self.responses = 0
+
+    def as_data(self) -> dict:
+        """The tallies as JSON-ready data (a matrix's (item, rating) keys become lists)."""
+
+        def pairs(counters: dict[str, Counter]) -> dict:
+            return {
+                code: [[list(key) if isinstance(key, tuple) else key, n] for key, n in c.items()]
+                for code, c in counters.items()
+            }
+
+        return {
+            "responses": self.responses,
+            "answered": dict(self.answered),
+            "counts": pairs(self.counts),
+            "sums": pairs(self.sums),
+        }
+
+    @classmethod
+    def from_data(cls, questions, data: dict) -> Tallies:
+        """The tallies `as_data()` gave, for these questions."""
+        tallies = cls(questions)
+        tallies.responses = data["responses"]
+        tallies.answered.update(data["answered"])
+        for name in ("counts", "sums"):
+            counters = getattr(tallies, name)
+            for code, items in data[name].items():
+                counters[code].update({tuple(key) if isinstance(key, list) else key: n for key, n in items})
+        return tallies
 
     def add(self, form_data: dict) -> None:
+        self.responses += 1
         for code, kind in self.summarised:
             value = form_data.get(code)
             if value in (None, "", [], {}):
@@ -298,9 +328,12 @@ class ConsultationExport:
             lines.append((question.other_label or _("Other"), counts[OTHER], None))
         return lines
 
-    def results(self) -> list[dict]:
-        """Aggregates only, for the public results page: per question, (label, count, percentage, mean)."""
-        tallies = self.tallies()
+    def results(self, tallies: Tallies | None = None) -> list[dict]:
+        """Aggregates only, for the public results page: per question, (label, count, percentage, mean).
+
+        From `tallies` when given (compiled earlier, `consultations.results`), else counted now.
+        """
+        tallies = tallies or self.tallies()
         results = []
         for question in self.questions:
             if question.field_type not in SUMMARY_TYPES:

@@ -26,6 +26,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -376,15 +377,17 @@ class ConsultationPage(RoutablePageMixin, AbstractForm, BasePage):
     @path("results/")
     def results(self, request):
         """The summary of a closed consultation, when organisers chose to publish it."""
-        from .exports import ConsultationExport, ExportOptions
+        from .results import published_results
 
         if not (self.publish_results and self.status == self.Status.CLOSED):
             raise Http404
-        export = ConsultationExport(self, Response.objects.all(), ExportOptions(language=self.locale.language_code))
         context = self.get_context(request)
-        context["results"] = export.results()
-        context["total"] = export.responses.count()
-        return TemplateResponse(request, "consultations/consultation_results.html", context)
+        context["published"] = published = published_results(self)
+        response = TemplateResponse(request, "consultations/consultation_results.html", context)
+        if not published.up_to_date:
+            patch_cache_control(response, no_cache=True)  # the page changes when the compilation ends
+            response["Retry-After"] = "60"
+        return response
 
     @path("print/")
     def printable(self, request):
@@ -568,6 +571,13 @@ class Response(AbstractFormSubmission):
                 name="one_response_per_member",
             )
         ]
+        indexes = [
+            # The admin's listing, newest first, of all responses or of one consultation's.
+            models.Index(fields=["-submit_time"], name="response_newest"),
+            models.Index(fields=["consultation_key", "-submit_time"], name="response_consultation_newest"),
+            # The latest change of a consultation's responses: whether its compiled results are current.
+            models.Index(fields=["consultation_key", "updated_at"], name="response_consultation_changed"),
+        ]
 
     def __str__(self) -> str:
         who = self.member.title if self.member_id else (self.respondent_name or _("anonymous"))
@@ -679,6 +689,28 @@ class ResponseCount(models.Model):
     def event(self) -> dict:
         """The `count` event of the live counters (`static/consultations/live_counts.js`)."""
         return {"type": "count", "key": str(self.consultation_key), "count": self.count, "version": self.version}
+
+
+class ResultsSummary(models.Model):
+    """A consultation's answers counted once, for its public results page.
+
+    Counting a large consultation's answers takes seconds (a minute at a million responses), too
+    long for a page view: `consultations.results` compiles them in the background and the page
+    shows the latest compilation. `fingerprint` tells which state of the responses it counted.
+    """
+
+    consultation_key = models.UUIDField(_("consultation"), primary_key=True)
+    fingerprint = models.CharField(max_length=80, blank=True)
+    tallies = models.JSONField(null=True, blank=True)
+    compiled_at = models.DateTimeField(_("compiled at"), null=True, blank=True)
+    requested_at = models.DateTimeField(_("compilation requested at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("results summary")
+        verbose_name_plural = _("results summaries")
+
+    def __str__(self) -> str:
+        return f"{self.consultation_key}: {self.compiled_at or '-'}"
 
 
 def new_secret() -> str:

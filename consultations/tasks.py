@@ -36,3 +36,11 @@ def run_export(job_id: int) -> None:
     except Exception as error:
         job.mark_failed(error)
         raise
+
+
+@task()
+def compile_results(consultation_key: str) -> None:
+    """Count a large consultation's answers for its public results page (`consultations.results`)."""
+    from .results import compile_results as compile_now
+
+    compile_now(consultation_key)

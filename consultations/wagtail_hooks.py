@@ -23,6 +23,7 @@ from wagtail.admin.widgets.button import Button, ListingButton
 
 from home.locales import active_locale
 from home.models import CommunePage
+from home.paginators import CappedPaginator
 
 from . import views
 from .models import ConsultationPage, Held, MemberInvitation, Proposal, Response, ResponseCount
@@ -62,12 +63,24 @@ class ResponseIndexView(IndexView):
     """The listing, with export links that carry its filters and, for one consultation, its live count."""
 
     results_template_name = "consultations/admin/response_index_results.html"
+    paginator_class = CappedPaginator
 
     @cached_property
     def consultation_key(self) -> uuid.UUID | None:
         """The consultation the listing is filtered on (a valid choice of its filter), if any."""
         chosen = self.filters.form.cleaned_data.get("consultation") if self.filters and self.filters.is_valid() else ""
         return uuid.UUID(chosen) if chosen else None
+
+    def get_table(self, object_list):
+        """The page's responses, each given its consultation from one query (not one per row)."""
+        responses = list(object_list)
+        keys = {response.consultation_key for response in responses}
+        first_written = {}
+        for page in ConsultationPage.objects.filter(translation_key__in=keys).order_by("-pk"):
+            first_written[page.translation_key] = page  # the lowest pk is kept: as `consultation_for_key`
+        for response in responses:
+            response.consultation = first_written.get(response.consultation_key)
+        return super().get_table(responses)
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)

@@ -138,3 +138,47 @@ def test_each_answer_shows_in_the_admin_with_its_label(organiser_client, answere
         "2022",  # number shown because its condition is met
     ):
         assert shown in detail, shown
+
+
+def add_responses(consultation, count: int) -> None:
+    Response.objects.bulk_create(
+        Response(page=consultation, consultation_key=consultation.translation_key, language="ar", form_data={})
+        for _ in range(count)
+    )
+
+
+def test_listing_queries_do_not_grow_with_its_responses(organiser_client, consultations_index, public_consultation):
+    from consultations.tests.factories import ConsultationPageFactory
+
+    other = ConsultationPageFactory(parent=consultations_index, title="Another consultation")
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        organiser_client.get("/admin/consultations/responses/")
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert organiser_client.get("/admin/consultations/responses/").status_code == 200
+        return len(captured)
+
+    for consultation in (public_consultation, other):
+        add_responses(consultation, 2)
+    with_few = queries()
+    for consultation in (public_consultation, other):
+        add_responses(consultation, 8)
+    assert queries() == with_few
+
+
+def test_listing_counts_no_further_than_its_cap(organiser_client, public_consultation, monkeypatch):
+    from home.paginators import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "cap", 30)
+    add_responses(public_consultation, 45)
+    listing = organiser_client.get("/admin/consultations/responses/")
+    assert listing.context["paginator"].num_pages == 2
+    assert "أكثر من 30" in listing.content.decode()  # the organiser's admin is in Arabic
+    deep = organiser_client.get("/admin/consultations/responses/?p=99")
+    assert deep.status_code == 200 and deep.context["page_obj"].number == 2
+    with translation.override("en"):
+        assert CappedPaginator(Response.objects.filter(language="fr"), 20).items_count_label == "0 responses"

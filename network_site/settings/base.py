@@ -211,6 +211,9 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.ba
 EXPORT_FILES_KEPT_DAYS = 7
 # A running export not heard of for this long lost its worker: its page offers to start it again.
 EXPORT_STALLED_AFTER_SECONDS = 300
+# A closed consultation's public results are counted during the page view up to this many
+# responses; above, in the background (consultations/results.py).
+CONSULTATION_RESULTS_COUNTED_AT_ONCE = int(os.environ.get("CONSULTATION_RESULTS_COUNTED_AT_ONCE", "5000"))
 # Public answers that count at once, per address and consultation, per hour: enough for a hall of
 # citizens on one Wi-Fi. Past it answers are still stored, held for an organiser to release.
 CONSULTATION_ANSWERS_PER_ADDRESS_PER_HOUR = int(os.environ.get("CONSULTATION_ANSWERS_PER_ADDRESS_PER_HOUR", "200"))
