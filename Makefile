@@ -10,7 +10,7 @@ WS_MAX_SIZE := 65536
 # one load_demo) run in the same process.
 TEST_WORKERS ?= 2
 
-.PHONY: run serve setup install install-dev test test-postgres lint check lock bench clean
+.PHONY: run serve setup install install-dev install-bench test test-postgres lint check lock bench clean
 
 run: setup ## Install, migrate, load the demo on an empty database, serve on http://$(HOST):$(PORT)
 	$(PYTHON) manage.py load_demo --if-empty
@@ -37,8 +37,13 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 	$(PYTHON) -m pip install -q -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
+$(VENV)/.installed-bench: requirements.txt requirements-dev.txt requirements-bench.txt | $(VENV)/bin/python
+	$(PYTHON) -m pip install -q -r requirements-bench.txt
+	touch $@ $(VENV)/.installed-dev $(VENV)/.installed
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+install-bench: $(VENV)/.installed-bench
 
 test: install-dev ## Every test: unit, integration, WebSocket and browser (browser ones skip without Chromium)
 	$(PYTHON) manage.py compilemessages --ignore=.venv -v0
@@ -56,11 +61,12 @@ check: install
 lock:
 	bash scripts/lock.sh
 
-bench: setup install-dev ## Benchmarks: public pages, consultations, live sessions (figures in docs/benchmarks.md)
+bench: setup install-bench ## Benchmarks: pages, consultations, live sessions, mixed load (figures in docs/benchmarks.md)
 	$(PYTHON) bench/pages.py
 	$(PYTHON) bench/submissions.py
 	$(PYTHON) bench/exports.py
 	$(PYTHON) bench/live.py
+	$(PYTHON) bench/load.py
 
 clean:
 	rm -rf $(VENV) staticfiles

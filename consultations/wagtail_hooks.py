@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass
 
 import django_filters
+from django.db.models import Min, Q
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
@@ -399,3 +400,13 @@ def live_response_counts_js():
         static("js/live.js"),
         static("consultations/live_counts.js"),
     )
+
+
+@hooks.register("page_cache_next_change")
+def next_opening_or_closing():
+    """Consultations show as open or closed by the clock: the cached pages go when the next one turns."""
+    now = timezone.now()
+    moments = ConsultationPage.objects.live().aggregate(
+        opens=Min("opens_at", filter=Q(opens_at__gt=now)), closes=Min("closes_at", filter=Q(closes_at__gt=now))
+    )
+    return min((moment for moment in moments.values() if moment), default=None)

@@ -15,22 +15,36 @@ parameter (`?utm_source=…`, a counter added by a crawler) gets the page built 
 stored, so no one can fill the cache with one entry per made-up query string.
 
 Purging: the cache key includes a generation number kept in the cache; a
-publication bumps it, so every cached page is dropped at once, on every server
-process sharing the cache (Redis), without scanning keys.
+publication bumps it once its transaction commits (before, a concurrent request
+could cache the old content again under the new generation), so every cached
+page is dropped at once, on every server process sharing the cache (Redis),
+without scanning keys.
+
+The clock: what a page shows also changes by itself (a consultation opens or
+closes, a day passes for the events and plans dated by day). Each app names
+the next such moment through the `page_cache_next_change` Wagtail hook (a
+function returning an aware datetime, or None); the generation includes the
+earliest of them, so everything cached until then is dropped at that moment.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
+import time
 import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re
+from wagtail import hooks
 
 GENERATION_KEY = "page-cache:generation"
+NEXT_CHANGE_KEY = "page-cache:next-change"
+NEXT_CHANGE_HOOK = "page_cache_next_change"
 CACHE_HEADER = "X-Page-Cache"
 PAGE_CACHE_TIMEOUT = 60 * 60
 # Cookies that make a response personal: a session (logged-in editors, per-visitor
@@ -40,8 +54,18 @@ EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz", "/r
 
 
 def purge() -> None:
-    """Drop every cached page (by moving to a new generation)."""
+    """Drop every cached page (by moving to a new generation) once the current transaction commits."""
+    transaction.on_commit(new_generation)
+
+
+def new_generation() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def next_scheduled_change() -> float | None:
+    """The earliest moment (a timestamp) at which a page changes by the clock, from every app's hook."""
+    moments = [moment for moment in (function() for function in hooks.get_hooks(NEXT_CHANGE_HOOK)) if moment]
+    return min(moments).timestamp() if moments else None
 
 
 def cached_until_publication(key: str, build):
@@ -55,12 +79,22 @@ def key_until_publication(key: str) -> str:
 
 
 def _generation() -> str:
-    generation = cache.get(GENERATION_KEY)
+    """The publications' generation and the next scheduled change: the part of every key that purges."""
+    stored = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
+    generation = stored.get(GENERATION_KEY)
     if generation is None:
         generation = uuid.uuid4().hex
         cache.add(GENERATION_KEY, generation, None)
         generation = cache.get(GENERATION_KEY, generation)
-    return generation
+    known = stored.get(NEXT_CHANGE_KEY)
+    now = time.time()
+    if known is not None and known[0] == generation and (known[1] is None or known[1] > now):
+        moment = known[1]
+    else:
+        moment = next_scheduled_change()
+        lasts = PAGE_CACHE_TIMEOUT if moment is None else max(1, min(PAGE_CACHE_TIMEOUT, math.ceil(moment - now)))
+        cache.set(NEXT_CHANGE_KEY, (generation, moment), lasts)
+    return f"{generation}:{moment}"
 
 
 def _is_cacheable_request(request: HttpRequest) -> bool:

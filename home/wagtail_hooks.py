@@ -1,6 +1,9 @@
-"""Admin registrations of the ground floor: snippets organisers manage."""
+"""Admin registrations of the ground floor: snippets organisers manage; the daily turn of the page cache."""
+
+import datetime
 
 from axes.models import AccessAttempt
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -70,3 +73,10 @@ class LockedOutLoginViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_locked_out_logins():
     return LockedOutLoginViewSet("failed_sign_ins")
+
+
+@hooks.register("page_cache_next_change")
+def next_midnight():
+    """Events, plans and news dated by day change side (upcoming, past) at local midnight."""
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))

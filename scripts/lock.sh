@@ -18,3 +18,10 @@ python3 -m venv "$work/venv"
   echo "-r requirements.txt"
   grep -vxF -f <(grep -v '^#' requirements.txt) "$work/all.txt" || true
 } > requirements-dev.txt
+"$work/venv/bin/pip" install -q -r requirements-bench.in
+"$work/venv/bin/pip" freeze --exclude pip --exclude setuptools > "$work/bench.txt"
+{
+  echo "# Pinned benchmark tools, resolved from requirements-bench.in with 'make lock'."
+  echo "-r requirements-dev.txt"
+  grep -vxF -f "$work/all.txt" "$work/bench.txt" || true
+} > requirements-bench.txt

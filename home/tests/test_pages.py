@@ -79,7 +79,9 @@ def test_commune_page_shows_its_mechanisms_in_the_visitors_language(client, site
     assert "الميزانية التشاركية" in content
 
 
-def test_a_renamed_or_deleted_mechanism_shows_at_once_on_member_pages(client, site_tree):
+def test_a_renamed_or_deleted_mechanism_shows_at_once_on_member_pages(
+    client, site_tree, django_capture_on_commit_callbacks
+):
     from home.models import Mechanism
 
     french_page = site_tree.page_in(site_tree.commune, "fr")
@@ -87,11 +89,13 @@ def test_a_renamed_or_deleted_mechanism_shows_at_once_on_member_pages(client, si
     assert "الميزانية التشاركية" in client.get(french_page.url).content.decode()  # kept from here on
 
     french_mechanism.name = "Budget participatif"
-    french_mechanism.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        french_mechanism.save()
     content = client.get(french_page.url).content.decode()
     assert "Budget participatif" in content and "الميزانية التشاركية" not in content
 
-    french_mechanism.delete()  # the Arabic one, which the page points at, is shown again
+    with django_capture_on_commit_callbacks(execute=True):
+        french_mechanism.delete()  # the Arabic one, which the page points at, is shown again
     assert "الميزانية التشاركية" in client.get(french_page.url).content.decode()
 
 
@@ -147,13 +151,14 @@ def test_commune_page_links_to_its_other_public_pages_grouped_by_type(client, si
     assert site_tree.page_in(site_tree.experience, "fr").title in content  # experiences keep their own section
 
 
-def test_home_page_listings_follow_publications_and_languages(client, site_tree):
+def test_home_page_listings_follow_publications_and_languages(client, site_tree, django_capture_on_commit_callbacks):
     """The home page keeps its listings' HTML until the next publication, one copy per language."""
     url = site_tree.home.url
     first = client.get(url).content.decode()
     assert site_tree.commune.title in first
-    news = NewsPageFactory(parent=site_tree.news_index, title="خبر جديد", date=datetime.date.today())
-    news.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        news = NewsPageFactory(parent=site_tree.news_index, title="خبر جديد", date=datetime.date.today())
+        news.save_revision().publish()
     assert "خبر جديد" in client.get(url).content.decode()
     french = client.get(site_tree.page_in(site_tree.home, "fr").url).content.decode()
     assert 'lang="fr"' in french and "خبر جديد" not in french

@@ -20,14 +20,17 @@ def test_pages_name_only_public_participants(client, workshops_site, language):
     assert MEETING_PRIVATE not in meeting
 
 
-def test_a_participant_made_private_disappears_at_the_next_publication(client, workshops_site):
+def test_a_participant_made_private_disappears_at_the_next_publication(
+    client, workshops_site, django_capture_on_commit_callbacks
+):
     page = workshops_site.workshop
     url = page.url
     assert PUBLIC in client.get(url).content.decode()
     participant = page.participants.get(name=PUBLIC)
     participant.is_public = False
     participant.save()
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
     html = client.get(url).content.decode()
     assert PUBLIC not in html
     assert response_mentions_two_unnamed(html)
