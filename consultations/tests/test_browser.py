@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.tests.browser import chromium_path
+from home.tests.browser import assert_fits_a_phone, chromium_path
 
 if chromium_path() is None:
     pytest.skip("Chromium is not installed (no `chromium` on PATH)", allow_module_level=True)
@@ -134,3 +134,35 @@ def test_without_javascript_the_conditional_question_shows_with_its_note(browser
         expect(gaps).to_have_accessible_description(f"{CONDITION_NOTE} {GAPS_HELP}")
     finally:
         context.close()
+
+
+def test_a_citizen_on_a_phone_past_the_hall_limit_is_told_their_answer_waits(
+    phone, browser_site, consultations_index, settings
+):
+    """A hall on one Wi-Fi: the answer is kept, held for checking, and the phone says so in Arabic."""
+    settings.CONSULTATION_ANSWERS_PER_ADDRESS_PER_HOUR = 0
+    consultation = ConsultationPageFactory(
+        parent=consultations_index, title="استشارة عمومية حول التمويل", questions=QUESTIONS[2:]
+    )
+    phone.goto(consultation.url)
+    assert phone.evaluate("document.documentElement.dir") == "rtl"
+    assert_fits_a_phone(phone)
+    question(phone, AXIS).get_by_label("التكوين").check()
+    question(phone, SATISFACTION).get_by_label("5", exact=True).check()
+    phone.get_by_role("checkbox").last.check()  # the consent, last of the form
+    phone.get_by_role("button", name="إرسال أجوبتي").click()
+
+    expect(phone.get_by_text("شكراً لكم: تم استلام إجاباتكم.", exact=False)).to_be_visible()
+    assert_fits_a_phone(phone)
+    response = Response.objects.get()
+    assert response.held and response.form_data["axis"] == "training"
+
+
+def test_a_members_consultation_tells_a_citizen_on_a_phone_who_may_answer(phone, browser_site, member_link):
+    """Without a council's private link the questions stay private: a 403 page in the visitor's language."""
+    public_path = member_link.split("answer/")[0]
+    response = phone.goto(public_path + "print/")
+    assert response.status == 403
+    assert phone.evaluate("document.documentElement.lang") == "ar"
+    expect(phone.get_by_role("heading", level=1)).to_be_visible()
+    assert_fits_a_phone(phone)

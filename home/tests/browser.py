@@ -81,10 +81,14 @@ def browser(django_db_setup):
         browser.close()
 
 
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
+
 @contextlib.contextmanager
-def browser_tab(browser, base_url: str):
-    """A tab of a fresh browser context (no cookies, no cache) on `base_url`, desktop-sized."""
-    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 800})
+def browser_tab(browser, base_url: str, viewport: dict = DESKTOP):
+    """A tab of a fresh browser context (no cookies, no cache) on `base_url`, desktop-sized unless told."""
+    context = browser.new_context(base_url=base_url, viewport=viewport, is_mobile=viewport is PHONE)
     tab = context.new_page()
     tab.set_default_timeout(10_000)
     try:
@@ -98,6 +102,22 @@ def page(browser, live_server):
     """A tab on a server of the test's own, transactional database: for tests that change the site."""
     with browser_tab(browser, live_server.url) as tab:
         yield tab
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    """`page` on a phone's screen (390 px wide)."""
+    with browser_tab(browser, live_server.url, PHONE) as tab:
+        yield tab
+
+
+def assert_fits_a_phone(tab) -> None:
+    """No horizontal scrolling, axe-core clean, the page in its language."""
+    overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{tab.url} is {overflow} px wider than the phone's screen"
+    assert tab.evaluate("document.documentElement.lang") in ("ar", "fr", "en")
+    violations = accessibility_violations(tab)
+    assert not violations, describe_violations(violations)
 
 
 @pytest.fixture
