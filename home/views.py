@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from health_check.base import HealthCheck
@@ -49,10 +50,34 @@ def server_error(request: HttpRequest) -> HttpResponse:
     When the database cannot be reached (a restart, a failover) the answer is a 503 with
     `Retry-After`: the site comes back by itself, and what the visitor was sending was not saved.
     """
+    return error_page(request, unavailable=database_unavailable(sys.exc_info()[1]))
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 400 handler, except when the database went away while the session was being saved.
+
+    Django reports any database error on saving a session as "the session was deleted" (a 400); during
+    an outage that is the documented 503, so the visitor knows to send again.
+    """
+    if database_unavailable(exception):
+        return error_page(request, unavailable=True)
+    return defaults.bad_request(request, exception)
+
+
+def database_unavailable(exception: BaseException | None) -> bool:
+    """Whether `exception`, or one it was raised while handling, says the database cannot be reached."""
+    while exception is not None:
+        if isinstance(exception, OperationalError | InterfaceError):
+            return True
+        exception = exception.__cause__ or exception.__context__
+    return False
+
+
+def error_page(request: HttpRequest, *, unavailable: bool) -> HttpResponse:
+    """The 503 (database unavailable) or 500 page, in the visitor's language, without the database."""
     language = translation.get_language_from_path(request.path_info) or translation.get_language_from_request(
         request, check_path=False
     )
-    unavailable = isinstance(sys.exc_info()[1], OperationalError | InterfaceError)
     with translation.override(language):
         if unavailable:
             title = _("The site is unavailable for a moment")

@@ -32,6 +32,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "home.views.bad_request"
 handler500 = "home.views.server_error"
 
 # Every public page lives under its language: /ar/, /fr/, /en/.

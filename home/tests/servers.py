@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -102,3 +103,35 @@ def post_form(base: str, path: str, data: dict) -> int:
     body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True).encode()
     request = urllib.request.Request(base + path, data=body, headers={"Referer": base + path, "Origin": base})
     return opener.open(request, timeout=10).status
+
+
+def status_seen(base: str, path: str, data: dict) -> int:
+    """`post_form`'s status as the visitor saw it: the page's, or 0 when the server did not answer in 10 s."""
+    try:
+        return post_form(base, path, data)
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return 0
+
+
+def is_ready(base: str, seconds: float = 10) -> bool:
+    """Whether the server's readiness probe says 200 within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(base + "/readyz", timeout=2) as response:
+                return response.status == 200
+        except urllib.error.URLError:
+            time.sleep(0.2)
+    return False
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    """Stop a server from `start_server`: gracefully, or killed when it has not stopped within 10 s."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .servers import free_port
+from .servers import database_url_of_this_test, free_port
 
 
 class RedisServer:
@@ -89,6 +89,16 @@ class PostgresCluster:
 
     def stop(self) -> None:
         self._pg_ctl("-m", "fast", "-w", "stop")
+
+    def copy_of_the_test_database(self, name: str = "shabaka") -> str:
+        """A new database `name` holding what this test has committed to its own; its address."""
+        target = self.url(name)
+        subprocess.run(["psql", "-q", self.url("postgres"), "-c", f'CREATE DATABASE "{name}"'], check=True)
+        dump_command = ["pg_dump", "--no-owner", "--no-privileges", database_url_of_this_test()]
+        dump = subprocess.run(dump_command, check=True, capture_output=True)
+        restore = ["psql", "-q", "-v", "ON_ERROR_STOP=1", target]
+        subprocess.run(restore, input=dump.stdout, check=True, capture_output=True)
+        return target
 
     def remove(self) -> None:
         self._pg_ctl("-m", "immediate", "stop", check=False)

@@ -58,3 +58,32 @@ def test_a_live_event_that_cannot_be_announced_does_not_fail_the_change(
 @pytest.mark.parametrize("language", ["ar", "fr"])
 def test_readiness_is_never_cached(client, db, language):
     assert "no-cache" in client.get("/readyz", HTTP_ACCEPT="application/json")["Cache-Control"]
+
+
+def test_a_session_lost_to_a_database_outage_gets_the_503_page_not_a_400(rf, db):
+    """Django reports any database error on saving a session as "the session was deleted" (400)."""
+    from django.contrib.sessions.backends.base import UpdateError
+    from django.contrib.sessions.exceptions import SessionInterrupted
+    from django.core.exceptions import BadRequest
+    from django.db import OperationalError
+    from django.utils import translation
+
+    from home.views import bad_request
+
+    def interrupted_session() -> SessionInterrupted:
+        try:
+            try:
+                try:
+                    raise OperationalError("connection refused")
+                except OperationalError:
+                    raise UpdateError  # noqa: B904 - as Django's session store does
+            except UpdateError:
+                raise SessionInterrupted("The request's session was deleted.")  # noqa: B904 - as its middleware does
+        except SessionInterrupted as error:
+            return error
+
+    response = bad_request(rf.post("/fr/live/ABCD/"), interrupted_session())
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    with translation.override("fr"):
+        assert translation.gettext("The site is unavailable for a moment") in response.content.decode()
+    assert bad_request(rf.get("/fr/"), BadRequest("odd")).status_code == 400
