@@ -43,15 +43,35 @@ def database_url_of_this_test() -> str:
     return f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
 
 
-def start_server(port: int, **environment: str) -> subprocess.Popen:
-    """uvicorn serving the site on `port`, on the test database unless `environment` says otherwise."""
-    env = {
+def site_environment(**environment: str) -> dict[str, str]:
+    """The environment of another process of the site: the test settings, on the test database unless told."""
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "network_site.settings.test",
         "DATABASE_URL": database_url_of_this_test(),
         "ALLOWED_HOSTS": "127.0.0.1",
         **environment,
     }
+
+
+def run_django(code: str, **environment: str) -> str:
+    """Run Python `code` in `manage.py shell` in a process of its own (`site_environment`); what it printed."""
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=site_environment(**environment),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if done.returncode:
+        raise RuntimeError(done.stderr[-3000:])
+    return done.stdout
+
+
+def start_server(port: int, **environment: str) -> subprocess.Popen:
+    """uvicorn serving the site on `port`, on the test database unless `environment` says otherwise."""
+    env = site_environment(**environment)
     command = [sys.executable, "-m", "uvicorn", "network_site.asgi:application", "--host", "127.0.0.1"]
     command += ["--port", str(port), "--lifespan", "off", "--no-access-log"]
     command += ["--ws-max-size", str(settings.WEBSOCKET_MAX_FRAME_BYTES)]

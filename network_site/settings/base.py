@@ -210,7 +210,7 @@ WEBSOCKET_MAX_FRAME_BYTES = 64 * 1024
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 EXPORT_FILES_KEPT_DAYS = 7
 # A running export not heard of for this long lost its worker: its page offers to start it again.
-EXPORT_STALLED_AFTER_SECONDS = 300
+EXPORT_STALLED_AFTER_SECONDS = int(os.environ.get("EXPORT_STALLED_AFTER_SECONDS", "300"))
 # A closed consultation's public results are counted during the page view up to this many
 # responses; above, in the background (consultations/results.py).
 CONSULTATION_RESULTS_COUNTED_AT_ONCE = int(os.environ.get("CONSULTATION_RESULTS_COUNTED_AT_ONCE", "5000"))

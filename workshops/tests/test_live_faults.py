@@ -72,9 +72,7 @@ class Board:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_board_shows_every_acknowledged_idea_after_a_redis_and_a_database_restart(
-    live_site, own_postgres, own_redis
-):
+def test_a_board_shows_every_acknowledged_idea_after_a_redis_and_a_database_restart(live_site, own_postgres, own_redis):
     if connection.vendor != "postgresql":
         pytest.skip("runs in the PostgreSQL pass: its own cluster is filled from the test database")
     database_url = own_postgres.copy_of_the_test_database()
