@@ -47,9 +47,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
-from openpyxl.worksheet._writer import WorksheetWriter
-from openpyxl.xml.constants import SHEET_MAIN_NS
-from openpyxl.xml.functions import tostring
+
+from .openpyxl_rows import write_rows_as_xml
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 FORMULA_TRIGGERS_OR_SPACE = "=+-@ "  # the first characters a printable text must not have to skip `text`
@@ -115,35 +114,6 @@ def is_formula_like(text: str) -> bool:
 
 def _columns(sheet: Sheet) -> list[Column]:
     return [column if isinstance(column, Column) else Column(column) for column in sheet.columns]
-
-
-class _SheetXml(WorksheetWriter):
-    """openpyxl's writer of a write-only worksheet, the rows handed over as ready-made XML.
-
-    openpyxl writes a row cell by cell: a cell object per value whose type it guesses again, then
-    an lxml element per cell through an incremental writer, some 5 µs a cell and most of an
-    export's time. This writer keeps openpyxl for everything around the rows (sheet properties,
-    views, column widths, filters, drawings: its own elements, serialised by lxml) and takes the
-    rows as text (`_SheetWriter` builds it): the same XML, in UTF-8 instead of character
-    references, without the objects. It relies on openpyxl 3.1's write-only worksheet (its
-    `_writer`, whose `write_rows` its `close()` calls): openpyxl is pinned, and
-    `test_rows_read_back_as_openpyxl_writes_the_same_values` compares what both write.
-    """
-
-    def get_stream(self):
-        with open(self.out, "wb", buffering=1 << 20) as self.file:
-            self.file.write(b'<worksheet xmlns="%s">' % SHEET_MAIN_NS.encode())
-            try:
-                while True:
-                    element = yield
-                    if element is not None:
-                        self.file.write(tostring(element))
-            except GeneratorExit:
-                self.file.write(b"</worksheet>")
-
-    def write_rows(self):
-        """Called by the worksheet's `close()`: the rows are already written."""
-        self.file.write(b"</sheetData>")
 
 
 @dataclass(frozen=True)
@@ -240,7 +210,7 @@ class _SheetWriter:
         self.styles = _Styles.of(worksheet)
         self.epoch = workbook.epoch
         self.letters = [get_column_letter(index) for index in range(1, len(self.columns) + 1)]
-        worksheet._writer = xml = _SheetXml(worksheet)  # before any row: openpyxl would make its own
+        xml = write_rows_as_xml(worksheet)
         xml.write_top()
         self.file = xml.file
         self.file.write(b"<sheetData>")

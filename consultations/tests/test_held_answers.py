@@ -90,7 +90,7 @@ def test_a_commune_editor_cannot_release(client, site_tree, public_consultation,
     client.post(public_consultation.url, {**valid_answers, "website": "x"})
     held = Response.objects.get()
     client.force_login(site_tree.commune.group_for_editors().user_set.create(username="editor"))
-    assert client.post(f"/admin/consultations/responses/release/{held.pk}/").status_code in (302, 403)
+    assert client.post(f"/admin/consultations/responses/release/{held.pk}/").status_code == 302
     held.refresh_from_db()
     assert held.held == Held.HIDDEN_FIELD
 

@@ -165,3 +165,18 @@ def test_rows_read_back_as_openpyxl_writes_the_same_values():
     expected = cells(theirs)
     expected[2][0] = (rows[2][0], "d", "yyyy-mm-dd hh:mm")  # the writer gives date-times a time format
     assert cells(ours) == expected
+
+
+def test_an_untested_openpyxl_stops_the_import_of_the_row_writer(monkeypatch):
+    """The one reach into openpyxl's internals refuses to run on a version it was not tested with."""
+    import importlib
+
+    import openpyxl
+
+    import home.openpyxl_rows
+
+    monkeypatch.setattr(openpyxl, "__version__", "4.0.0")
+    with pytest.raises(ImportError, match="openpyxl 4.0.0 is untested"):
+        importlib.reload(home.openpyxl_rows)
+    monkeypatch.undo()
+    importlib.reload(home.openpyxl_rows)

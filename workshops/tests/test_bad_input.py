@@ -230,12 +230,12 @@ def test_commune_editor_cannot_change_another_communes_plan(client, workshops_si
     assert not sefrou_plan.permissions_for_user(tetouan_editor).can_edit()
     client.force_login(tetouan_editor)
     assert client.get(f"/admin/pages/{own_plan.pk}/edit/").status_code == 200
-    assert client.get(f"/admin/pages/{sefrou_plan.pk}/edit/").status_code in (302, 403)
+    assert client.get(f"/admin/pages/{sefrou_plan.pk}/edit/").status_code == 302
     posted = client.post(f"/admin/pages/{sefrou_plan.pk}/edit/", {**plan_form(), "title": "hacked"})
-    assert posted.status_code in (302, 403)
+    assert posted.status_code == 302
     sefrou_plan.refresh_from_db()
     assert sefrou_plan.title == "Plan de Sefrou"
-    assert client.get(f"/admin/pages/add/workshops/actionplanpage/{sefrou.pk}/").status_code in (302, 403)
+    assert client.get(f"/admin/pages/add/workshops/actionplanpage/{sefrou.pk}/").status_code == 302
 
 
 @pytest.fixture
@@ -270,7 +270,7 @@ def test_commune_editor_records_its_own_uptake_only(client, workshops_site, teto
         follow=True,
     )
     assert refused.status_code == 404
-    assert client.post(f"/admin/workshops/uptake/delete/{sefrou_uptake.pk}/", follow=True).status_code in (403, 404)
+    assert client.post(f"/admin/workshops/uptake/delete/{sefrou_uptake.pk}/", follow=True).status_code == 404
     # Naming another commune in the form is refused too.
     add_url = "/admin/workshops/uptake/new/"
     assert client.get(add_url).status_code == 200
