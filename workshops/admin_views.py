@@ -252,7 +252,7 @@ class PromoteForm(forms.Form):
 class FacilitateView(PermissionCheckedMixin, BaseObjectMixin, WagtailAdminTemplateMixin, TemplateView):
     """The facilitator's view of a session: every idea, moderation, closing, promotion into recommendations.
 
-    Works with plain forms; `static/js/live_facilitate.js` sends the same
+    Works with plain forms; `workshops/static/workshops/live_facilitate.js` sends the same
     actions over the session's WebSocket and follows the board live.
     """
 

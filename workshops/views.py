@@ -1,7 +1,7 @@
 """Public pages of live sessions: joining by code, the participant's phone page, the board, polling.
 
 They work without JavaScript (forms that post and redirect back); with it, the
-pages follow the session over a WebSocket (`static/js/live_session.js`), and
+pages follow the session over a WebSocket (`workshops/static/workshops/live_session.js`), and
 fall back to `events` when WebSockets are unavailable. Nothing here is cached:
 a board changes every second.
 """
