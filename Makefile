@@ -47,7 +47,7 @@ install-bench: $(VENV)/.installed-bench
 
 test: install-dev ## Every test: unit, integration, WebSocket and browser (browser ones skip without Chromium)
 	$(PYTHON) manage.py compilemessages --ignore=.venv -v0
-	$(PYTHON) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(PYTHON) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=25 $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

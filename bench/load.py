@@ -49,6 +49,18 @@ LOCUSTFILE = SCRIPT.with_name("locustfile.py")
 MEDIA_ROOT = str(Path(tempfile.gettempdir()) / f"shabaka-bench-load-media-{os.getpid()}")
 LANGUAGES = ("ar", "fr", "en")
 PAGES_PER_LANGUAGE = 12
+# The second table's columns: counts, then CPU figures.
+COUNTED = (
+    "workers",
+    "answers",
+    "answers_lost",
+    "answers_doubled",
+    "ideas",
+    "ideas_lost",
+    "deliveries_missing",
+    "catch_ups",
+)
+MEASURED = ("server_cpu_seconds", "locust_cpu_seconds", "boards_cpu_seconds", "other_cpu_percent")
 REQUEST_TYPES = (
     "page (ar)",
     "page (fr)",
@@ -307,23 +319,7 @@ def report(info: dict, args: argparse.Namespace, results: dict) -> str:
                 "Boards CPU s",
                 "Other CPU %",
             ],
-            [
-                [
-                    str(run["workers"]),
-                    str(run["answers"]),
-                    str(run["answers_lost"]),
-                    str(run["answers_doubled"]),
-                    str(run["ideas"]),
-                    str(run["ideas_lost"]),
-                    str(run["deliveries_missing"]),
-                    str(run["catch_ups"]),
-                    f"{run['server_cpu_seconds']:.0f}",
-                    f"{run['locust_cpu_seconds']:.0f}",
-                    f"{run['boards_cpu_seconds']:.0f}",
-                    f"{run['other_cpu_percent']:.0f}",
-                ]
-                for run in runs
-            ],
+            [[str(run[name]) for name in COUNTED] + [f"{run[name]:.0f}" for name in MEASURED] for run in runs],
         ),
         "",
     ]

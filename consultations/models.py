@@ -641,8 +641,8 @@ class Response(AbstractFormSubmission):
 class ResponseCount(models.Model):
     """How many responses a consultation has, spam left out: what organisers see grow live.
 
-    Counting the rows on every answer grew with the consultation (53–71 ms an answer at 100,000
-    responses, see docs/benchmarks.md). The counter moves with F() in the transaction that writes
+    Reading a count costs one row, whatever the number of responses (counting the rows would grow
+    with the consultation). The counter moves with F() in the transaction that writes
     the response (`Response.save()`, and deletions through `signals.uncount_deleted_response`):
     concurrent answers add up in the database, and a rolled-back one changes nothing. `version`
     grows with every change, so that a browser given two counts out of order keeps the later one.

@@ -32,6 +32,7 @@ from home.tests.servers import (
     status_seen,
     stop_server,
 )
+from home.tests.services import post_through_restarts
 
 CITIZENS = 6
 EXPORTED = 30_000
@@ -45,40 +46,13 @@ def test_answers_survive_a_database_and_a_redis_restart(public_consultation, val
     port = free_port()
     server = start_server(port, DATABASE_URL=database_url, REDIS_URL=own_redis.url)
     base = f"http://127.0.0.1:{port}"
-    statuses: dict[str, int] = {}
-    after_the_faults: dict[int, int] = {}
-    faults_over = threading.Event()
 
-    def citizen(number: int) -> None:
-        """Answers one after the other until the faults are over, then once more."""
-        turn = 0
-        while True:
-            last = faults_over.is_set()
-            name = f"citoyen {number}-{turn}"
-            statuses[name] = status_seen(base, public_consultation.url, {**valid_answers, "name": name})
-            turn += 1
-            if last:
-                after_the_faults[number] = statuses[name]
-                return
-            time.sleep(0.05)
+    def answer(number: int, turn: int) -> tuple[str, int]:
+        name = f"citoyen {number}-{turn}"
+        return name, status_seen(base, public_consultation.url, {**valid_answers, "name": name})
 
     try:
-        citizens = [threading.Thread(target=citizen, args=(number,)) for number in range(CITIZENS)]
-        for thread in citizens:
-            thread.start()
-        while len(statuses) < 2 * CITIZENS:  # the hall is answering
-            time.sleep(0.1)
-        own_postgres.stop()
-        time.sleep(2)
-        own_postgres.start()
-        time.sleep(1)
-        own_redis.stop()
-        time.sleep(2)
-        own_redis.start()
-        time.sleep(1)
-        faults_over.set()
-        for thread in citizens:
-            thread.join(timeout=60)
+        statuses, after_the_faults = post_through_restarts(answer, CITIZENS, [own_postgres, own_redis], pause=0.05)
         assert is_ready(base), "the server did not recover by itself"
     finally:
         stop_server(server)

@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -134,3 +135,42 @@ def settings_on_own_redis(own_redis, settings):
 
     settings.CACHES, settings.CHANNEL_LAYERS = cache_and_channel_layers(own_redis.url)
     return own_redis
+
+
+def post_through_restarts(post, senders: int, services, pause: float = 0.1) -> tuple[dict[str, int], dict[int, int]]:
+    """Load from `senders` threads while each of `services` stops for two seconds and starts again.
+
+    Each thread calls `post(number, turn)`, which sends one thing and returns (its key, the status
+    the sender saw), turn after turn, until the restarts are over, then once more. Returns the
+    status of every key and the last status each sender saw.
+    """
+    statuses: dict[str, int] = {}
+    last_statuses: dict[int, int] = {}
+    restarts_over = threading.Event()
+
+    def sender(number: int) -> None:
+        turn = 0
+        while True:
+            last = restarts_over.is_set()
+            key, status = post(number, turn)
+            statuses[key] = status
+            turn += 1
+            if last:
+                last_statuses[number] = status
+                return
+            time.sleep(pause)
+
+    threads = [threading.Thread(target=sender, args=(number,)) for number in range(senders)]
+    for thread in threads:
+        thread.start()
+    while len(statuses) < 2 * senders:  # everyone is sending
+        time.sleep(0.1)
+    for service in services:
+        service.stop()
+        time.sleep(2)
+        service.start()
+        time.sleep(1)
+    restarts_over.set()
+    for thread in threads:
+        thread.join(timeout=60)
+    return statuses, last_statuses

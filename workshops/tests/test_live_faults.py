@@ -20,6 +20,7 @@ import pytest
 from django.db import connection
 
 from home.tests.servers import free_port, is_ready, start_server, status_seen, stop_server
+from home.tests.services import post_through_restarts
 
 PARTICIPANTS = 4
 
@@ -80,39 +81,14 @@ def test_a_board_shows_every_acknowledged_idea_after_a_redis_and_a_database_rest
     server = start_server(port, DATABASE_URL=database_url, REDIS_URL=own_redis.url)
     base, path = f"http://127.0.0.1:{port}", f"/fr/live/{live_site.code}/"
     board = Board(port, live_site.code)
-    statuses: dict[str, int] = {}
-    faults_over = threading.Event()
 
-    def participant(number: int) -> None:
-        """Posts ideas one after the other until the faults are over, then once more."""
-        turn = 0
-        while True:
-            last = faults_over.is_set()
-            text = f"idée {number}-{turn}"
-            statuses[text] = status_seen(base, path, {"text": text})
-            turn += 1
-            if last:
-                return
-            time.sleep(0.1)
+    def post_idea(number: int, turn: int) -> tuple[str, int]:
+        text = f"idée {number}-{turn}"
+        return text, status_seen(base, path, {"text": text})
 
     try:
         board.thread.start()
-        participants = [threading.Thread(target=participant, args=(number,)) for number in range(PARTICIPANTS)]
-        for thread in participants:
-            thread.start()
-        while len(statuses) < 2 * PARTICIPANTS:  # the room is posting
-            time.sleep(0.1)
-        own_redis.stop()
-        time.sleep(2)
-        own_redis.start()
-        time.sleep(1)
-        own_postgres.stop()
-        time.sleep(2)
-        own_postgres.start()
-        time.sleep(1)
-        faults_over.set()
-        for thread in participants:
-            thread.join(timeout=60)
+        statuses, _last = post_through_restarts(post_idea, PARTICIPANTS, [own_redis, own_postgres])
         assert is_ready(base), "the server did not recover by itself"
         acknowledged = {text for text, status in statuses.items() if status == 200}
         deadline = time.monotonic() + 15
