@@ -4,6 +4,8 @@ The demo network holds a live page of every type the apps define; the test finds
 Wagtail's page types, so a type an app adds later is checked without being named here.
 """
 
+import os
+
 import pytest
 
 from home.tests.browser import chromium_path
@@ -11,7 +13,17 @@ from home.tests.browser import chromium_path
 if chromium_path() is None:
     pytest.skip("Chromium is not installed (no `chromium` on PATH)", allow_module_level=True)
 
-pytestmark = pytest.mark.browser
+# With the demo's other tests, which share one build of it. Layout does not depend on the database:
+# on SQLite a test reading through a server must flush and rebuild the demo (a minute), so the
+# check runs in the PostgreSQL pass only.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("demo"),
+    pytest.mark.skipif(
+        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+        reason="layout does not depend on the database: runs in the PostgreSQL pass",
+    ),
+]
 
 WIDTHS = (320, 360, 390)
 LANGUAGES = ("ar", "fr", "en")
