@@ -4,8 +4,10 @@ import pytest
 
 from consultations.models import ConsultationPage, Response
 from consultations.questions import QuestionType
+from home.tests.servers import reads_the_demo
 
 
+@reads_the_demo
 @pytest.mark.xdist_group("demo")
 def test_demo_has_both_consultations_in_three_languages(demo_site):
     members = ConsultationPage.objects.get(slug="competences-des-conseils", locale__language_code="ar")

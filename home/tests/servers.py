@@ -31,6 +31,14 @@ needs_shared_services = pytest.mark.skipif(
 )
 
 
+ON_POSTGRESQL = os.environ.get("DATABASE_URL", "").startswith("postgres")
+# The demo's content and the pages' layout do not depend on the database: the tests that read a
+# built demo run once, in the PostgreSQL pass (each build of the demo takes about a minute); the
+# SQLite pass, the set-up `make run` uses, builds it twice in `test_load_demo_twice_gives_the_same_site`.
+reads_the_demo = pytest.mark.skipif(not ON_POSTGRESQL, reason="reads the built demo: runs in the PostgreSQL pass")
+builds_the_demo_twice = pytest.mark.skipif(ON_POSTGRESQL, reason="builds the demo twice: runs in the SQLite pass")
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

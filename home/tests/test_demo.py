@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from home.demo import content
 from home.models import CommunePage, ExperiencePage, NewsPage, SiteIdentity
+from home.tests.servers import builds_the_demo_twice, reads_the_demo
 
 
 def snapshot() -> tuple[list[tuple], dict[str, int]]:
@@ -16,6 +17,7 @@ def snapshot() -> tuple[list[tuple], dict[str, int]]:
     return pages, {model._meta.label: model._base_manager.count() for model in apps.get_models()}
 
 
+@builds_the_demo_twice
 @pytest.mark.xdist_group("demo")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_load_demo_twice_gives_the_same_site(client, settings, tmp_path):
@@ -28,6 +30,7 @@ def test_load_demo_twice_gives_the_same_site(client, settings, tmp_path):
     assert snapshot() == first
 
 
+@reads_the_demo
 @pytest.mark.xdist_group("demo")
 def test_demo_holds_the_members_experiences_and_news_in_three_languages(client, demo_site):
     assert CommunePage.objects.filter(locale__language_code="ar").count() == len(content.COMMUNES) == 15

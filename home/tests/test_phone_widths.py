@@ -4,26 +4,16 @@ The demo network holds a live page of every type the apps define; the test finds
 Wagtail's page types, so a type an app adds later is checked without being named here.
 """
 
-import os
-
 import pytest
 
 from home.tests.browser import chromium_path
+from home.tests.servers import reads_the_demo
 
 if chromium_path() is None:
     pytest.skip("Chromium is not installed (no `chromium` on PATH)", allow_module_level=True)
 
-# With the demo's other tests, which share one build of it. Layout does not depend on the database:
-# on SQLite a test reading through a server must flush and rebuild the demo (a minute), so the
-# check runs in the PostgreSQL pass only.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.xdist_group("demo"),
-    pytest.mark.skipif(
-        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-        reason="layout does not depend on the database: runs in the PostgreSQL pass",
-    ),
-]
+# With the demo's other tests, which share one build of it, in the PostgreSQL pass.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("demo"), reads_the_demo]
 
 WIDTHS = (320, 360, 390)
 LANGUAGES = ("ar", "fr", "en")

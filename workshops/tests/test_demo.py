@@ -2,6 +2,7 @@
 
 import pytest
 
+from home.tests.servers import reads_the_demo
 from workshops.models import (
     ActionPlanPage,
     CommuneUptake,
@@ -16,6 +17,7 @@ from workshops.models import (
 )
 
 
+@reads_the_demo
 @pytest.mark.xdist_group("demo")
 def test_demo_holds_the_seed_events_as_structured_records(client, demo_site):
     assert LiveSession.objects.count() == 1 and Idea.objects.count() == 6
